@@ -1,0 +1,1 @@
+"""Atlas assets (body outline SVGs and zone metadata), shipped as package data bodymap.assets."""

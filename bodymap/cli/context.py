@@ -1,0 +1,44 @@
+"""Lazily opened shared resources (atlas, store) for command-line commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bodymap.geometry import Atlas, AtlasError, load_atlas
+
+
+class CliError(Exception):
+    """A failure to report in one line, with the exit status to return."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class CliContext:
+    """What commands share: options, and the atlas/store opened on first use."""
+
+    db: str | None = None
+    atlas_path: str | None = None
+    _atlas: Atlas | None = field(default=None, repr=False)
+    _closers: list[Any] = field(default_factory=list, repr=False)
+
+    @property
+    def atlas(self) -> Atlas:
+        if self._atlas is None:
+            try:
+                self._atlas = load_atlas(self.atlas_path)
+            except AtlasError as exc:
+                lines = "\n  ".join(str(p) for p in exc.problems)
+                raise CliError(f"the atlas is not valid:\n  {lines}") from None
+        return self._atlas
+
+    def on_close(self, closer: Any) -> None:
+        """Register a callable to run when the command finishes."""
+        self._closers.append(closer)
+
+    def close(self) -> None:
+        while self._closers:
+            self._closers.pop()()

@@ -1,0 +1,75 @@
+"""Entry point: parses global options, dispatches a subcommand, or starts the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bodymap.cli import atlas_cmds
+from bodymap.cli.context import CliContext, CliError
+
+# Each module adds its subcommands with register(subparsers); order sets the help listing.
+COMMAND_MODULES = [atlas_cmds]
+
+
+def _optional_modules() -> list:
+    """Command groups that land with later features; missing ones are simply not offered."""
+    import importlib
+
+    out = []
+    for name in ("records_cmds", "export_cmds", "referral_cmds", "gui_cmds"):
+        try:
+            out.append(importlib.import_module(f"bodymap.cli.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"bodymap.cli.{name}":
+                raise
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bodymap",
+        description="Chart pain on an anatomical body map. Without a command, opens the app.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: bodymap.sqlite in the user data folder)",
+    )
+    parser.add_argument("--atlas", metavar="PATH", help="a custom atlas (SVG file or folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in [*COMMAND_MODULES, *_optional_modules()]:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the GUI) and return the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    ctx = CliContext(db=args.db, atlas_path=args.atlas)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from bodymap.app import run_gui
+
+            return run_gui(ctx)
+        return int(handler(args, ctx) or 0)
+    except CliError as exc:
+        print(f"bodymap: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""The Atlas: zones with metadata and polygons, indexed once for point and area queries."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.geometry.errors import AtlasError
+from bodymap.geometry.sources import AtlasSource, read_source
+
+# Grid cell size of the point-lookup accelerator, in viewBox units.
+CELL = 3.0
+_OUTSIDE = -1
+_MIXED = -2
+
+
+@dataclass(frozen=True, eq=False)
+class Zone:
+    """One anatomical zone of one view."""
+
+    id: str
+    label: str
+    view: str
+    side: str
+    region: str
+    polygon: BaseGeometry = field(repr=False)
+    area: float
+    point: tuple[float, float]  # a representative point inside the zone
+    d: str = field(repr=False, default="")  # the SVG path data, for drawing
+
+
+@dataclass(frozen=True)
+class ViewInfo:
+    """Per-view drawing facts: viewBox, silhouette and decorative strokes."""
+
+    name: str
+    viewbox: tuple[float, float, float, float]
+    silhouette: BaseGeometry
+    midline_x: float
+    decorations: tuple[tuple[str, str, tuple[BaseGeometry, ...]], ...]  # (id/class, d, lines)
+    svg_bytes: bytes
+
+
+class _ViewIndex:
+    """Point and area lookups for one view: an STRtree plus a coarse grid for fast interior hits."""
+
+    def __init__(self, zones: list[Zone], bounds: tuple[float, float, float, float]):
+        self.zones = zones
+        self.geoms = np.array([z.polygon for z in zones], dtype=object)
+        shapely.prepare(self.geoms)
+        self.tree = shapely.STRtree(self.geoms)
+        minx, miny, maxx, maxy = bounds
+        self.x0, self.y0 = minx, miny
+        self.nx = max(1, math.ceil((maxx - minx) / CELL))
+        self.ny = max(1, math.ceil((maxy - miny) / CELL))
+        self.grid = np.full((self.ny, self.nx), _OUTSIDE, dtype=np.int32)
+        self.mixed: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._build_grid()
+
+    def _build_grid(self) -> None:
+        ix, iy = np.meshgrid(np.arange(self.nx), np.arange(self.ny))
+        x0 = self.x0 + ix.ravel() * CELL
+        y0 = self.y0 + iy.ravel() * CELL
+        boxes = shapely.box(x0, y0, x0 + CELL, y0 + CELL)
+        cell_idx, zone_idx = self.tree.query(boxes, predicate="intersects")
+        cands: dict[int, list[int]] = {}
+        for c, z in zip(cell_idx.tolist(), zone_idx.tolist(), strict=True):
+            cands.setdefault(c, []).append(z)
+        for c, zs in cands.items():
+            r, col = divmod(c, self.nx)
+            if len(zs) == 1 and self.geoms[zs[0]].contains_properly(boxes[c]):
+                self.grid[r, col] = zs[0]
+            else:
+                self.grid[r, col] = _MIXED
+                self.mixed[(r, col)] = tuple(sorted(zs))
+
+    def at(self, x: float, y: float) -> Zone | None:
+        col = int((x - self.x0) // CELL)
+        row = int((y - self.y0) // CELL)
+        if not (0 <= col < self.nx and 0 <= row < self.ny):
+            return None
+        v = int(self.grid[row, col])
+        if v >= 0:
+            return self.zones[v]
+        if v == _OUTSIDE:
+            return None
+        for i in self.mixed[(row, col)]:
+            if shapely.intersects_xy(self.geoms[i], x, y):
+                return self.zones[i]
+        return None
+
+    def at_tree(self, x: float, y: float) -> Zone | None:
+        """Reference lookup straight through the STRtree (used to cross-check the grid)."""
+        hits = self.tree.query(Point(x, y), predicate="intersects")
+        return self.zones[int(min(hits))] if len(hits) else None
+
+    def coverage(self, geometry: BaseGeometry) -> dict[str, float]:
+        idx = self.tree.query(geometry, predicate="intersects")
+        if len(idx) == 0:
+            return {}
+        parts = shapely.intersection(self.geoms[idx], geometry)
+        areas = shapely.area(parts)
+        out: dict[str, float] = {}
+        for i, a in zip(idx.tolist(), areas.tolist(), strict=True):
+            if a > 0:
+                z = self.zones[i]
+                out[z.id] = min(1.0, a / z.area)
+        return out
+
+
+class Atlas:
+    """Zones of every view with their metadata, a hit test and coverage queries."""
+
+    def __init__(self, zones: Iterable[Zone], views: Mapping[str, ViewInfo], source: str):
+        self.source = source
+        self.zones: tuple[Zone, ...] = tuple(zones)
+        self._by_id = {z.id: z for z in self.zones}
+        self._views = dict(views)
+        self.views: tuple[str, ...] = tuple(self._views)
+        self._index = {
+            v: _ViewIndex([z for z in self.zones if z.view == v], info.silhouette.bounds)
+            for v, info in self._views.items()
+        }
+
+    def zone(self, zone_id: str) -> Zone:
+        """The zone with this id; KeyError names the unknown id."""
+        try:
+            return self._by_id[zone_id]
+        except KeyError:
+            raise KeyError(f"unknown zone id {zone_id!r}") from None
+
+    def has_zone(self, zone_id: str) -> bool:
+        return zone_id in self._by_id
+
+    def zones_in(self, view: str) -> tuple[Zone, ...]:
+        """The zones of one view, in drawing order."""
+        return tuple(self._index[self._check_view(view)].zones)
+
+    def view(self, view: str) -> ViewInfo:
+        return self._views[self._check_view(view)]
+
+    def zone_at(self, view: str, x: float, y: float) -> Zone | None:
+        """The zone under a viewBox point, or None outside the body."""
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        return self._index[self._check_view(view)].at(x, y)
+
+    def coverage(self, view: str, geometry: BaseGeometry) -> dict[str, float]:
+        """Zone id -> fraction of that zone's area covered by the geometry (0..1)."""
+        return self._index[self._check_view(view)].coverage(geometry)
+
+    def body_area(self, view: str | None = None) -> float:
+        """Drawn area of one view's silhouette, or of all views together."""
+        names = [self._check_view(view)] if view else list(self.views)
+        return float(sum(self._views[v].silhouette.area for v in names))
+
+    def _check_view(self, view: str) -> str:
+        if view not in self._views:
+            raise KeyError(f"unknown view {view!r}; this atlas has {', '.join(self.views)}")
+        return view
+
+
+def load_atlas(path: str | Path | None = None) -> Atlas:
+    """Load the built-in atlas, or a custom one (an SVG file or a folder of them).
+
+    Raises AtlasError naming every problem when the atlas is not valid.
+    """
+    source: AtlasSource = read_source(path)
+    errors = [p for p in source.problems if p.severity == "error"]
+    if errors:
+        raise AtlasError(errors)
+    return Atlas(source.zones, source.views, source.name)

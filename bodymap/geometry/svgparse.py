@@ -1,0 +1,199 @@
+"""Reads zone paths out of an SVG file (transforms, groups, arcs, relative commands) as shapely geometry."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+from svgelements import SVG, Arc, Close, CubicBezier, Line, Move, QuadraticBezier, Shape
+from svgelements import Path as SvgPath
+
+from bodymap.geometry.errors import Problem
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+# Curves are flattened to chords of about this length (viewBox units), so that hit tests
+# match the drawn outline to well under a line width.
+CHORD = 0.6
+MAX_SAMPLES = 96
+
+
+@dataclass
+class RawPath:
+    """One path element of the SVG: id, attributes and its flattened rings."""
+
+    id: str | None
+    attrs: dict[str, str]
+    rings: list[list[tuple[float, float]]]
+    d: str
+
+
+@dataclass
+class SvgDocument:
+    """The zone-relevant content of one SVG file."""
+
+    file: str
+    view: str
+    viewbox: tuple[float, float, float, float]
+    zones: list[RawPath] = field(default_factory=list)
+    decorations: list[RawPath] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _samples(points: list[complex]) -> int:
+    """Sample count for a curve from its control polygon length (symmetric under reversal)."""
+    length = sum(abs(points[i + 1] - points[i]) for i in range(len(points) - 1))
+    return int(min(MAX_SAMPLES, max(4, math.ceil(length / CHORD))))
+
+
+def _flatten(path: SvgPath) -> list[list[tuple[float, float]]]:
+    """Split a path into subpaths and flatten every segment into points."""
+    rings: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for seg in path:
+        if isinstance(seg, Move):
+            if len(current) > 1:
+                rings.append(current)
+            current = [(seg.end.x, seg.end.y)]
+            continue
+        if seg.start is None or seg.end is None:
+            continue
+        if isinstance(seg, (Line, Close)):
+            current.append((seg.end.x, seg.end.y))
+        elif isinstance(seg, (CubicBezier, QuadraticBezier, Arc)):
+            if isinstance(seg, CubicBezier):
+                ctrl = [seg.start, seg.control1, seg.control2, seg.end]
+                n = _samples([complex(p.x, p.y) for p in ctrl])
+            elif isinstance(seg, QuadraticBezier):
+                ctrl = [seg.start, seg.control, seg.end]
+                n = _samples([complex(p.x, p.y) for p in ctrl])
+            else:
+                n = int(min(MAX_SAMPLES, max(4, math.ceil(seg.length() / CHORD))))
+            pts = seg.npoint(np.linspace(0.0, 1.0, n + 1)[1:])
+            current.extend((float(x), float(y)) for x, y in pts)
+        else:
+            current.append((seg.end.x, seg.end.y))
+    if len(current) > 1:
+        rings.append(current)
+    return rings
+
+
+def rings_to_geometry(rings: list[list[tuple[float, float]]]) -> BaseGeometry:
+    """Build a (multi)polygon from closed rings with the even-odd rule (inner rings are holes)."""
+    polys = [Polygon(r) for r in rings if len(r) >= 3]
+    if not polys:
+        return Polygon()
+    geom: BaseGeometry = polys[0]
+    for p in polys[1:]:
+        geom = shapely.symmetric_difference(geom, p) if geom.is_valid and p.is_valid else geom
+    return geom
+
+
+def rings_to_lines(rings: list[list[tuple[float, float]]]) -> list[LineString]:
+    """Open polylines for decorative paths (outline strokes, landmarks)."""
+    return [LineString(r) for r in rings if len(r) >= 2]
+
+
+def _zone_group_ids(root: ET.Element) -> set[str]:
+    """Ids of paths that sit inside a <g id="zones"> group at any depth."""
+    ids: set[str] = set()
+    for g in root.iter(f"{SVG_NS}g"):
+        if g.get("id") == "zones":
+            for el in g.iter():
+                if el.get("id") and el is not g and el.tag != f"{SVG_NS}g":
+                    ids.add(str(el.get("id")))
+    return ids
+
+
+def is_zone(raw_id: str | None, attrs: dict[str, str], grouped: set[str], known: set[str]) -> bool:
+    """Whether a path is a zone: in the zones group, classed "zone", carrying data-region, or listed."""
+    classes = (attrs.get("class") or "").split()
+    return bool(
+        (raw_id and (raw_id in grouped or raw_id in known))
+        or "zone" in classes
+        or "data-region" in attrs
+    )
+
+
+def read_svg(file: Path, known_ids: set[str] | None = None) -> SvgDocument:
+    """Parse one atlas SVG; problems (unreadable file, bad paths) are collected, never raised."""
+    name = str(file)
+    known = known_ids or set()
+    doc = SvgDocument(file=name, view=file.stem, viewbox=(0.0, 0.0, 0.0, 0.0))
+    try:
+        root = ET.parse(file).getroot()
+    except (OSError, ET.ParseError) as exc:
+        doc.problems.append(Problem(name, f"unreadable file: {exc}"))
+        return doc
+    if root.tag != f"{SVG_NS}svg":
+        doc.problems.append(Problem(name, "unreadable file: the root element is not an SVG <svg>"))
+        return doc
+    doc.view = root.get("data-view") or file.stem
+    grouped = _zone_group_ids(root)
+    try:
+        svg = SVG.parse(str(file), reify=True)
+    except Exception as exc:  # svgelements raises many kinds on broken markup
+        doc.problems.append(Problem(name, f"unreadable file: {exc}"))
+        return doc
+    vb = svg.viewbox
+    if vb is None:
+        doc.problems.append(Problem(name, "the <svg> element has no viewBox"))
+    else:
+        doc.viewbox = (float(vb.x), float(vb.y), float(vb.width), float(vb.height))
+    for el in svg.elements():
+        if not isinstance(el, Shape):
+            continue
+        attrs = {str(k): str(v) for k, v in el.values.items() if isinstance(v, str)}
+        raw_id = el.id if isinstance(el.id, str) and el.id else None
+        zone = is_zone(raw_id, attrs, grouped, known)
+        try:
+            path = el if isinstance(el, SvgPath) else SvgPath(el)
+            rings = _flatten(path)
+            d = path.d()
+        except Exception as exc:
+            if zone:
+                doc.problems.append(Problem(name, f"invalid path data: {exc}", zone=raw_id))
+            continue
+        raw = RawPath(id=raw_id, attrs=attrs, rings=rings, d=d)
+        (doc.zones if zone else doc.decorations).append(raw)
+    return doc
+
+
+def zone_polygon(raw: RawPath, file: str) -> tuple[BaseGeometry | None, list[Problem]]:
+    """The zone's area as a valid (multi)polygon, or None with the problems that prevent it."""
+    closed = [r for r in raw.rings if len(r) >= 3]
+    if not closed:
+        return None, [Problem(file, "path is empty or has fewer than three points", zone=raw.id)]
+    problems: list[Problem] = []
+    for ring in closed:
+        poly = Polygon(ring)
+        if not poly.is_valid:
+            reason = shapely.is_valid_reason(poly)
+            point = _reason_point(reason)
+            problems.append(
+                Problem(file, f"self-intersecting or invalid path ({reason})", raw.id, point)
+            )
+    if problems:
+        return None, problems
+    geom = rings_to_geometry(closed)
+    if geom.is_empty or geom.area <= 0:
+        return None, [Problem(file, "path encloses no area", zone=raw.id)]
+    if not isinstance(geom, (Polygon, MultiPolygon)):
+        return None, [Problem(file, "path does not form an area", zone=raw.id)]
+    return geom, []
+
+
+def _reason_point(reason: str) -> tuple[float, float] | None:
+    """Pull the coordinate out of GEOS's validity reason ("Self-intersection[12 34]")."""
+    if "[" in reason and "]" in reason:
+        inner = reason[reason.index("[") + 1 : reason.index("]")].split()
+        try:
+            return float(inner[0]), float(inner[1])
+        except (ValueError, IndexError):
+            return None
+    return None

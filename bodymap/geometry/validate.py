@@ -1,0 +1,122 @@
+"""Atlas validation: ids, metadata, pairing, overlaps and gaps, each named with where it is."""
+
+from __future__ import annotations
+
+from shapely import STRtree, union_all
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.geometry.errors import Problem
+from bodymap.geometry.metadata import REGIONS, SIDES, ZONE_ID_RE, ZoneMeta, mirror_id, side_from_id
+
+# Shared area below this (square viewBox units) is a hair, not an overlap; same for gaps.
+HAIR = 0.05
+# Mirror twins whose areas differ by more than this fraction are reported as a warning.
+MIRROR_TOLERANCE = 0.01
+
+Entry = tuple[str, ZoneMeta, BaseGeometry, str]
+
+
+def validate_views(per_view: dict[str, list[Entry]], meta: dict[str, ZoneMeta]) -> list[Problem]:
+    """Every problem of the zones of all views; errors refuse the atlas, warnings inform."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for view, entries in per_view.items():
+        for file, m, _, _ in entries:
+            problems.extend(_check_meta(file, view, m, seen))
+        problems.extend(_check_pairs(view, entries))
+        problems.extend(_check_tiling(entries))
+    if not any(per_view.values()):
+        problems.append(Problem("atlas", "no zones found (paths need an id and class=\"zone\")"))
+    return problems
+
+
+def _check_meta(file: str, view: str, m: ZoneMeta, seen: dict[str, str]) -> list[Problem]:
+    out: list[Problem] = []
+    if m.id in seen:
+        out.append(Problem(file, f"duplicate zone id (also in {seen[m.id]})", zone=m.id))
+    seen[m.id] = file
+    if not ZONE_ID_RE.match(m.id):
+        out.append(Problem(file, "zone id must be lowercase kebab-case", zone=m.id))
+    if m.region not in REGIONS:
+        shown = m.region or "(none)"
+        out.append(Problem(file, f"unknown region {shown!r}; expected one of {', '.join(REGIONS)}", m.id))
+    if m.side not in SIDES or m.side != side_from_id(m.id):
+        out.append(
+            Problem(file, f"side {m.side!r} does not match the id (expected {side_from_id(m.id)!r})", m.id)
+        )
+    if m.view != view:
+        out.append(Problem(file, f"zone data says view {m.view!r} but the zone is drawn in {view!r}", m.id))
+    return out
+
+
+def _check_pairs(view: str, entries: list[Entry]) -> list[Problem]:
+    out: list[Problem] = []
+    by_id = {m.id: (file, g) for file, m, g, _ in entries}
+    for zid, (file, geom) in by_id.items():
+        twin = mirror_id(zid)
+        if twin is None:
+            continue
+        if twin not in by_id:
+            out.append(Problem(file, f"unpaired lateral zone: {twin!r} is missing in view {view!r}", zid))
+            continue
+        if zid.startswith("left-"):
+            a, b = geom.area, by_id[twin][1].area
+            if abs(a - b) > MIRROR_TOLERANCE * max(a, b):
+                out.append(
+                    Problem(
+                        file,
+                        f"area differs from its twin {twin!r} by {abs(a - b) / max(a, b):.1%}",
+                        zid,
+                        severity="warning",
+                    )
+                )
+    return out
+
+
+def _check_tiling(entries: list[Entry]) -> list[Problem]:
+    out: list[Problem] = []
+    if not entries:
+        return out
+    geoms = [g for _, _, g, _ in entries]
+    tree = STRtree(geoms)
+    left, right = tree.query(geoms, predicate="intersects")
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i >= j:
+            continue
+        shared = geoms[i].intersection(geoms[j])
+        if shared.area > HAIR:
+            p = shared.representative_point()
+            out.append(
+                Problem(
+                    entries[i][0],
+                    f"overlaps zone {entries[j][1].id!r} by {shared.area:.2f} square units",
+                    entries[i][1].id,
+                    (p.x, p.y),
+                )
+            )
+    union = union_all(geoms)
+    parts = list(union.geoms) if isinstance(union, MultiPolygon) else [union]
+    big_parts = [p for p in parts if p.area > HAIR]
+    if len(big_parts) > 1:
+        p = sorted(big_parts, key=lambda g: g.area)[0].representative_point()
+        out.append(
+            Problem(entries[0][0], f"zones form {len(big_parts)} separate pieces, not one body", None, (p.x, p.y))
+        )
+    for part in parts:
+        if not isinstance(part, Polygon):
+            continue
+        for ring in part.interiors:
+            hole = Polygon(ring)
+            if hole.area > HAIR:
+                p = hole.representative_point()
+                near = [entries[k][1].id for k in tree.query(hole.buffer(0.5), predicate="intersects")]
+                out.append(
+                    Problem(
+                        entries[0][0],
+                        f"gap of {hole.area:.2f} square units between zones {', '.join(sorted(near)[:4])}",
+                        None,
+                        (p.x, p.y),
+                    )
+                )
+    return out

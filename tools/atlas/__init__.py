@@ -1,0 +1,1 @@
+"""Atlas generator: builds assets/svg from landmark coordinates (one half drawn, the other mirrored)."""

@@ -1,0 +1,142 @@
+"""The zone catalog: every zone's id stem, label wording and region, per view."""
+
+from __future__ import annotations
+
+# (stem, label wording after "Left"/"Right" or as is for midline, region)
+# Lateral zones get ids left-<stem> / right-<stem>; midline zones use the stem as id.
+FRONT_LATERAL: list[tuple[str, str, str]] = [
+    ("forehead", "forehead", "face"),
+    ("temple", "temple", "head"),
+    ("eye", "eye / orbit", "face"),
+    ("cheek", "cheek", "face"),
+    ("jaw", "jaw (angle of mandible)", "face"),
+    ("ear", "ear / TMJ", "head"),
+    ("front-neck", "front of neck", "neck"),
+    ("side-neck", "side of neck", "neck"),
+    ("front-shoulder", "front of shoulder", "shoulder"),
+    ("side-shoulder", "side of shoulder", "shoulder"),
+    ("upper-chest", "upper chest (below collarbone)", "chest"),
+    ("breast", "breast / pectoral", "chest"),
+    ("side-chest", "side of chest", "chest"),
+    ("upper-abdomen", "upper abdomen", "abdomen"),
+    ("mid-abdomen", "mid abdomen", "abdomen"),
+    ("lower-abdomen", "lower abdomen", "abdomen"),
+    ("groin", "groin", "groin"),
+    ("front-hip", "front of hip", "hip"),
+    ("upper-arm-front", "front of upper arm", "upper-arm"),
+    ("elbow-front", "front of elbow (crease)", "elbow"),
+    ("inner-elbow", "inner elbow (medial epicondyle)", "elbow"),
+    ("forearm-palmar-radial", "forearm, palm side, thumb edge", "forearm"),
+    ("forearm-palmar-ulnar", "forearm, palm side, little-finger edge", "forearm"),
+    ("wrist-palmar", "front of wrist (palm side)", "wrist"),
+    ("thenar", "ball of thumb (thenar)", "hand"),
+    ("palm", "palm", "hand"),
+    ("thumb-palmar", "thumb (palm side)", "hand"),
+    ("index-palmar", "index finger (palm side)", "hand"),
+    ("middle-palmar", "middle finger (palm side)", "hand"),
+    ("ring-palmar", "ring finger (palm side)", "hand"),
+    ("little-palmar", "little finger (palm side)", "hand"),
+    ("thigh-front", "front of thigh", "thigh"),
+    ("thigh-inner", "inner thigh", "thigh"),
+    ("thigh-outer", "outer thigh", "thigh"),
+    ("kneecap", "kneecap", "knee"),
+    ("knee-front", "front of knee (below kneecap)", "knee"),
+    ("knee-inner", "inner knee", "knee"),
+    ("knee-outer", "outer knee", "knee"),
+    ("shin", "shin", "lower-leg"),
+    ("lower-leg-outer", "outer lower leg", "lower-leg"),
+    ("ankle-front", "front of ankle", "ankle"),
+    ("ankle-inner", "inner ankle (medial malleolus)", "ankle"),
+    ("ankle-outer", "outer ankle (lateral malleolus)", "ankle"),
+    ("foot-top", "top of foot", "foot"),
+    ("big-toe", "big toe", "foot"),
+    ("toes", "small toes", "foot"),
+]
+FRONT_MIDLINE: list[tuple[str, str, str]] = [
+    ("vertex", "Top of head (vertex)", "head"),
+    ("nose", "Nose", "face"),
+    ("mouth-chin", "Mouth and chin", "face"),
+    ("throat", "Throat", "neck"),
+    ("sternum", "Breastbone (sternum)", "chest"),
+    ("pubic", "Pubic area", "groin"),
+]
+BACK_LATERAL: list[tuple[str, str, str]] = [
+    ("parietal", "side of head (back view)", "head"),
+    ("occiput", "back of head (occiput)", "head"),
+    ("mastoid", "behind the ear (mastoid)", "head"),
+    ("back-neck", "back of neck", "neck"),
+    ("cervical-paraspinal", "neck muscles beside the spine", "neck"),
+    ("shoulder-top", "top of shoulder", "shoulder"),
+    ("back-shoulder", "back of shoulder", "shoulder"),
+    ("supraspinous", "shoulder blade, above the spine (supraspinous)", "upper-back"),
+    ("infraspinous", "shoulder blade, below the spine (infraspinous)", "upper-back"),
+    ("scapular-border", "inner border of shoulder blade", "upper-back"),
+    ("axilla-back", "back of armpit (lateral shoulder blade)", "upper-back"),
+    ("upper-thoracic-paraspinal", "upper back beside the spine", "upper-back"),
+    ("lower-thoracic-paraspinal", "mid back beside the spine", "mid-back"),
+    ("mid-back", "mid back", "mid-back"),
+    ("flank", "flank", "mid-back"),
+    ("lumbar-paraspinal", "low back beside the spine", "lower-back"),
+    ("lower-back", "low back (side)", "lower-back"),
+    ("iliac-crest", "iliac crest (belt line)", "lower-back"),
+    ("sacroiliac", "sacroiliac joint", "lower-back"),
+    ("buttock-upper", "upper buttock", "buttock"),
+    ("buttock-lower", "lower buttock", "buttock"),
+    ("hip-side", "side of hip (greater trochanter)", "hip"),
+    ("upper-arm-back", "back of upper arm", "upper-arm"),
+    ("elbow-back", "back of elbow (olecranon)", "elbow"),
+    ("outer-elbow", "outer elbow (lateral epicondyle)", "elbow"),
+    ("forearm-dorsal-radial", "forearm, back, thumb edge", "forearm"),
+    ("forearm-dorsal-ulnar", "forearm, back, little-finger edge", "forearm"),
+    ("wrist-dorsal", "back of wrist", "wrist"),
+    ("hand-back", "back of hand", "hand"),
+    ("thumb-dorsal", "thumb (back)", "hand"),
+    ("index-dorsal", "index finger (back)", "hand"),
+    ("middle-dorsal", "middle finger (back)", "hand"),
+    ("ring-dorsal", "ring finger (back)", "hand"),
+    ("little-dorsal", "little finger (back)", "hand"),
+    ("thigh-back-inner", "back of thigh, inner side", "thigh"),
+    ("thigh-back-outer", "back of thigh, outer side", "thigh"),
+    ("knee-back", "back of knee (popliteal)", "knee"),
+    ("calf-inner", "calf, inner side", "lower-leg"),
+    ("calf-outer", "calf, outer side", "lower-leg"),
+    ("achilles", "Achilles tendon", "ankle"),
+    ("heel-back", "back of heel", "foot"),
+    ("heel-pad", "heel pad (underside)", "foot"),
+    ("sole", "sole / arch", "foot"),
+    ("toes-sole", "underside of toes", "foot"),
+]
+BACK_MIDLINE: list[tuple[str, str, str]] = [
+    ("crown", "Crown of head (back)", "head"),
+    ("cervical-spine", "Neck spine (cervical)", "neck"),
+    ("upper-thoracic-spine", "Upper back spine (upper thoracic)", "upper-back"),
+    ("lower-thoracic-spine", "Mid back spine (lower thoracic)", "mid-back"),
+    ("lumbar-spine", "Low back spine (lumbar)", "lower-back"),
+    ("sacrum", "Sacrum", "lower-back"),
+    ("coccyx", "Tailbone (coccyx)", "lower-back"),
+]
+
+CATALOG = {
+    "front": (FRONT_LATERAL, FRONT_MIDLINE),
+    "back": (BACK_LATERAL, BACK_MIDLINE),
+}
+
+
+def zone_entries() -> list[dict[str, str]]:
+    """All zones as data-file entries (id, label, view, side, region), views in order."""
+    out: list[dict[str, str]] = []
+    for view, (lateral, midline) in CATALOG.items():
+        for side in ("right", "left"):
+            for stem, words, region in lateral:
+                out.append(
+                    {
+                        "id": f"{side}-{stem}",
+                        "label": f"{side.capitalize()} {words}",
+                        "view": view,
+                        "side": side,
+                        "region": region,
+                    }
+                )
+        for stem, label, region in midline:
+            out.append({"id": stem, "label": label, "view": view, "side": "midline", "region": region})
+    return out
