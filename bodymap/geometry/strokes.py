@@ -1,0 +1,53 @@
+"""Stroke outlines: a freehand polyline buffered to its width, optionally clipped to the body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from bodymap.geometry.atlas import Atlas
+
+# Arc segments per quarter circle of the round caps and joins: smooth enough at screen size.
+QUAD_SEGS = 8
+
+
+def stroke_shape(points: Sequence[tuple[float, float]], width: float) -> BaseGeometry:
+    """The area a stroke paints: its polyline buffered by width/2 with round caps and joins.
+
+    A single point (or all points equal) gives a disc of that width.
+    """
+    if not points:
+        raise ValueError("points: a stroke needs at least one point")
+    if width <= 0:
+        raise ValueError(f"width: {width!r} must be above 0")
+    radius = width / 2.0
+    first = points[0]
+    if len(points) == 1 or all(p == first for p in points):
+        return Point(first).buffer(radius, quad_segs=QUAD_SEGS)
+    return LineString(points).buffer(radius, quad_segs=QUAD_SEGS)
+
+
+def clip_to_body(atlas: Atlas, view: str, shape: BaseGeometry) -> BaseGeometry:
+    """The part of a shape that lies on the body's drawn silhouette in one view."""
+    return shapely.intersection(shape, atlas.view(view).silhouette)
+
+
+def painted_area(
+    atlas: Atlas,
+    view: str,
+    zone_ids: Iterable[str],
+    strokes: Iterable[tuple[Sequence[tuple[float, float]], float]],
+) -> float:
+    """Area of the body covered by whole zones (tap marks) and strokes (clipped to the body).
+
+    Overlaps count once. `strokes` are (points, width) pairs.
+    """
+    parts = [atlas.zone(z).polygon for z in set(zone_ids)]
+    parts += [stroke_shape(pts, w) for pts, w in strokes]
+    if not parts:
+        return 0.0
+    union = shapely.union_all(parts)
+    return float(clip_to_body(atlas, view, union).area)
