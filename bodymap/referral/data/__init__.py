@@ -1,0 +1,1 @@
+"""Built-in referral data files, shipped as package data."""
