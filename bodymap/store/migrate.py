@@ -1,0 +1,74 @@
+"""Schema versions: create, upgrade after a backup, and refuse databases from a newer bodymap."""
+
+from __future__ import annotations
+
+import importlib.resources
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+
+from bodymap.store.backup import upgrade_backup
+from bodymap.store.errors import NewerSchemaError, NotADatabaseError
+
+log = logging.getLogger(__name__)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    where = importlib.resources.files("bodymap.store") / "migrations"
+    cfg.set_main_option("script_location", str(where))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def ensure_schema(engine: Engine, path: Path | None) -> str | None:
+    """Bring the schema up to date; returns the revision it upgraded from (None if none needed).
+
+    A file database is copied to its backups folder before an upgrade.
+    """
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names())
+    head = script.get_current_head()
+    if current == head:
+        return None
+    if current is None and tables:
+        raise NotADatabaseError(
+            f"{path or 'the database'} holds tables that are not bodymap's; nothing was changed"
+        )
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise NewerSchemaError(
+                f"{path or 'the database'} was written by a newer bodymap (schema {current}; "
+                f"this version knows up to {head}); update bodymap to open it. The file was not "
+                "changed and will not be downgraded"
+            ) from None
+        if path is not None:
+            backup = upgrade_backup(path, current)
+            log.info("backup before schema upgrade: %s", backup)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("database schema upgraded from %s to %s", current, head)
+    return current or "empty"

@@ -1,0 +1,1 @@
+"""Alembic migrations of the bodymap schema (run programmatically by bodymap.store.migrate)."""

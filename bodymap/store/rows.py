@@ -1,0 +1,243 @@
+"""Conversions between model objects and table rows (the only place that knows both shapes)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from array import array
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from bodymap.model import (
+    Amendment,
+    Client,
+    Finding,
+    Intake,
+    Outcomes,
+    PainMark,
+    ReferralArrow,
+    Soap,
+    Stroke,
+    TreatmentPlan,
+    Visit,
+)
+from bodymap.model.codec import from_data, to_data
+
+Row = Mapping[str, Any]
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text is not None else None
+
+
+def _json(value: Any) -> str:
+    return json.dumps(to_data(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def client_row(c: Client) -> dict[str, Any]:
+    return {
+        "id": c.id, "name": c.name, "date_of_birth": _d(c.date_of_birth), "contact": c.contact,
+        "notes": c.notes, "consent_treatment": c.consent_treatment,
+        "consent_treatment_date": _d(c.consent_treatment_date),
+        "consent_storage": c.consent_storage, "consent_storage_date": _d(c.consent_storage_date),
+        "archived": c.archived,
+    }  # fmt: skip
+
+
+def client_from(r: Row) -> Client:
+    return Client(
+        id=r["id"], name=r["name"], date_of_birth=_date(r["date_of_birth"]),
+        contact=r["contact"], notes=r["notes"], consent_treatment=bool(r["consent_treatment"]),
+        consent_treatment_date=_date(r["consent_treatment_date"]),
+        consent_storage=bool(r["consent_storage"]),
+        consent_storage_date=_date(r["consent_storage_date"]), archived=bool(r["archived"]),
+        version=r["version"],
+    )  # fmt: skip
+
+
+def intake_row(i: Intake) -> dict[str, Any]:
+    return {
+        "id": i.id, "client_id": i.client_id, "revision": i.revision,
+        "recorded_at": i.recorded_at.isoformat(), "body": _json(i),
+    }  # fmt: skip
+
+
+def intake_from(r: Row) -> Intake:
+    return from_data(Intake, json.loads(r["body"]))
+
+
+# Visit fields stored as JSON text, and how to read each back.
+VISIT_JSON_FIELDS: dict[str, Any] = {
+    "soap": lambda d: from_data(Soap, d),
+    "outcomes": lambda d: from_data(Outcomes, d),
+    "techniques": tuple,
+    "self_care": tuple,
+}
+
+
+def visit_field_value(name: str, value: Any) -> Any:
+    """The column value of one visit field."""
+    if name in VISIT_JSON_FIELDS:
+        return _json(value)
+    if name == "started_at":
+        return value.isoformat()
+    if name == "kind":
+        return value.value
+    return value
+
+
+def visit_row(v: Visit) -> dict[str, Any]:
+    row = {name: visit_field_value(name, getattr(v, name)) for name in VISIT_COLUMNS}
+    row.update(
+        id=v.id,
+        client_id=v.client_id,
+        status=v.status.value,
+        signed_at=v.signed_at.isoformat() if v.signed_at else None,
+        signed_by=v.signed_by,
+    )
+    return row
+
+
+VISIT_COLUMNS = (
+    "started_at", "therapist", "kind", "soap", "techniques", "technique_other", "self_care",
+    "self_care_text", "outcomes",
+)  # fmt: skip
+
+
+def visit_fields_from(r: Row) -> dict[str, Any]:
+    """Keyword arguments for Visit from a visits row (charts and amendments come separately)."""
+    out: dict[str, Any] = {
+        "id": r["id"], "client_id": r["client_id"],
+        "started_at": datetime.fromisoformat(r["started_at"]), "therapist": r["therapist"],
+        "kind": r["kind"], "status": r["status"], "technique_other": r["technique_other"],
+        "self_care_text": r["self_care_text"], "signed_by": r["signed_by"],
+        "signed_at": datetime.fromisoformat(r["signed_at"]) if r["signed_at"] else None,
+        "version": r["version"],
+    }  # fmt: skip
+    for name, read in VISIT_JSON_FIELDS.items():
+        out[name] = read(json.loads(r[name]))
+    return out
+
+
+def amendment_row(a: Amendment, visit_id: str, seq: int) -> dict[str, Any]:
+    return {
+        "id": a.id, "visit_id": visit_id, "seq": seq, "author": a.author,
+        "at": a.at.isoformat(), "reason": a.reason, "fields": json.dumps(list(a.fields)),
+        "original": a.original_json,
+    }  # fmt: skip
+
+
+def amendment_from(r: Row) -> Amendment:
+    return Amendment(
+        id=r["id"], author=r["author"], at=datetime.fromisoformat(r["at"]), reason=r["reason"],
+        fields=tuple(json.loads(r["fields"])), original_json=r["original"],
+    )  # fmt: skip
+
+
+def pack_points(points: tuple[tuple[float, float], ...]) -> bytes:
+    flat = array("d", (c for p in points for c in p))
+    if sys.byteorder != "little":
+        flat.byteswap()
+    return flat.tobytes()
+
+
+def unpack_points(blob: bytes) -> tuple[tuple[float, float], ...]:
+    flat = array("d")
+    flat.frombytes(blob)
+    if sys.byteorder != "little":
+        flat.byteswap()
+    return tuple(zip(flat[0::2], flat[1::2], strict=True))
+
+
+def item_row(item: Any, chart_id: str, seq: int) -> dict[str, Any]:
+    """The row of a chart item (mark, stroke, finding or arrow)."""
+    base = {"id": item.id, "chart_id": chart_id, "seq": seq, "view": item.view}
+    if isinstance(item, PainMark):
+        return base | {
+            "x": item.point[0], "y": item.point[1], "zone": item.zone,
+            "intensity": item.intensity, "qualities": ",".join(q.value for q in item.qualities),
+            "other_text": item.other_text, "source": item.source.value, "note": item.note,
+        }  # fmt: skip
+    if isinstance(item, Stroke):
+        return base | {
+            "points": pack_points(item.points), "width": item.width,
+            "intensity": item.intensity, "quality": item.quality.value,
+            "other_text": item.other_text, "source": item.source.value,
+        }  # fmt: skip
+    if isinstance(item, Finding):
+        return base | {
+            "kind": item.kind.value, "x": item.point[0], "y": item.point[1], "zone": item.zone,
+            "state": item.state.value if item.state else None, "muscle": item.muscle,
+            "note": item.note,
+        }  # fmt: skip
+    if isinstance(item, ReferralArrow):
+        end = item.end or (None, None)
+        return base | {
+            "x1": item.start[0], "y1": item.start[1], "to_zone": item.to_zone,
+            "x2": end[0], "y2": end[1], "note": item.note,
+        }  # fmt: skip
+    raise TypeError(f"not a chart item: {type(item).__name__}")
+
+
+def mark_from(r: Row) -> PainMark:
+    return PainMark(
+        id=r["id"], view=r["view"], point=(r["x"], r["y"]), zone=r["zone"],
+        intensity=r["intensity"], qualities=tuple(r["qualities"].split(",")),
+        other_text=r["other_text"], source=r["source"], note=r["note"],
+    )  # fmt: skip
+
+
+def stroke_from(r: Row) -> Stroke:
+    return Stroke(
+        id=r["id"], view=r["view"], points=unpack_points(r["points"]), width=r["width"],
+        intensity=r["intensity"], quality=r["quality"], other_text=r["other_text"],
+        source=r["source"],
+    )  # fmt: skip
+
+
+def finding_from(r: Row) -> Finding:
+    return Finding(
+        id=r["id"], kind=r["kind"], view=r["view"], point=(r["x"], r["y"]), zone=r["zone"],
+        state=r["state"], muscle=r["muscle"], note=r["note"],
+    )  # fmt: skip
+
+
+def arrow_from(r: Row) -> ReferralArrow:
+    end = (r["x2"], r["y2"]) if r["x2"] is not None else None
+    return ReferralArrow(
+        id=r["id"], view=r["view"], start=(r["x1"], r["y1"]), to_zone=r["to_zone"], end=end,
+        note=r["note"],
+    )  # fmt: skip
+
+
+ITEM_READERS = {
+    "mark": mark_from,
+    "stroke": stroke_from,
+    "finding": finding_from,
+    "arrow": arrow_from,
+}
+
+
+def plan_row(p: TreatmentPlan) -> dict[str, Any]:
+    return {
+        "id": p.id, "client_id": p.client_id, "created_at": p.created_at.isoformat(),
+        "goals": json.dumps(list(p.goals), ensure_ascii=False),
+        "visits_per_week": p.visits_per_week, "planned_visits": p.planned_visits,
+        "appointments": json.dumps([a.isoformat() for a in p.appointments]),
+        "review_date": _d(p.review_date), "notes": p.notes,
+    }  # fmt: skip
+
+
+def plan_from(r: Row) -> TreatmentPlan:
+    return TreatmentPlan(
+        id=r["id"], client_id=r["client_id"], created_at=datetime.fromisoformat(r["created_at"]),
+        goals=tuple(json.loads(r["goals"])), visits_per_week=r["visits_per_week"],
+        planned_visits=r["planned_visits"],
+        appointments=tuple(datetime.fromisoformat(a) for a in json.loads(r["appointments"])),
+        review_date=_date(r["review_date"]), notes=r["notes"], version=r["version"],
+    )  # fmt: skip

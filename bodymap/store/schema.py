@@ -1,0 +1,196 @@
+"""The database tables (SQLAlchemy Core); migrations/versions builds the same schema step by step."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+ID = String(64)
+
+
+def _id() -> Column:
+    return Column("id", ID, primary_key=True)
+
+
+def _fk(name: str, target: str) -> Column:
+    return Column(name, ID, ForeignKey(f"{target}.id", ondelete="CASCADE"), nullable=False)
+
+
+clients = Table(
+    "clients",
+    metadata,
+    _id(),
+    Column("name", Text, nullable=False),
+    Column("date_of_birth", String(10)),  # ISO date
+    Column("contact", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("consent_treatment", Boolean, nullable=False),
+    Column("consent_treatment_date", String(10)),
+    Column("consent_storage", Boolean, nullable=False),
+    Column("consent_storage_date", String(10)),
+    Column("archived", Boolean, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+intakes = Table(
+    "intakes",
+    metadata,
+    _id(),
+    _fk("client_id", "clients"),
+    Column("revision", Integer, nullable=False),
+    Column("recorded_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),  # the revision's answers as portable JSON
+    UniqueConstraint("client_id", "revision", name="uq_intakes_client_revision"),
+)
+
+visits = Table(
+    "visits",
+    metadata,
+    _id(),
+    _fk("client_id", "clients"),
+    Column("started_at", String(40), nullable=False),  # ISO date and time
+    Column("therapist", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("soap", Text, nullable=False),  # JSON
+    Column("techniques", Text, nullable=False),  # JSON list
+    Column("technique_other", Text, nullable=False),
+    Column("self_care", Text, nullable=False),  # JSON list
+    Column("self_care_text", Text, nullable=False),
+    Column("outcomes", Text, nullable=False),  # JSON
+    Column("signed_at", String(40)),
+    Column("signed_by", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_visits_client_started", "client_id", "started_at"),
+)
+
+amendments = Table(
+    "amendments",
+    metadata,
+    _id(),
+    _fk("visit_id", "visits"),
+    Column("seq", Integer, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("fields", Text, nullable=False),  # JSON list
+    Column("original", Text, nullable=False),  # the visit before, as portable JSON
+    Index("ix_amendments_visit", "visit_id", "seq"),
+)
+
+charts = Table(
+    "charts",
+    metadata,
+    _id(),
+    _fk("visit_id", "visits"),
+    Column("slot", String(4), nullable=False),  # "pre" or "post"
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("visit_id", "slot", name="uq_charts_visit_slot"),
+)
+
+# Chart items: `seq` is the item's position within its chart (0, 1, 2, ...).
+marks = Table(
+    "marks",
+    metadata,
+    _id(),
+    _fk("chart_id", "charts"),
+    Column("seq", Integer, nullable=False),
+    Column("view", String(10), nullable=False),
+    Column("x", Float, nullable=False),
+    Column("y", Float, nullable=False),
+    Column("zone", String(64), nullable=False),
+    Column("intensity", Integer, nullable=False),
+    Column("qualities", Text, nullable=False),  # comma-separated
+    Column("other_text", Text, nullable=False),
+    Column("source", String(10), nullable=False),
+    Column("note", Text, nullable=False),
+    Index("ix_marks_chart", "chart_id", "seq"),
+)
+
+strokes = Table(
+    "strokes",
+    metadata,
+    _id(),
+    _fk("chart_id", "charts"),
+    Column("seq", Integer, nullable=False),
+    Column("view", String(10), nullable=False),
+    Column("points", LargeBinary, nullable=False),  # little-endian float64 x, y pairs
+    Column("width", Float, nullable=False),
+    Column("intensity", Integer, nullable=False),
+    Column("quality", String(20), nullable=False),
+    Column("other_text", Text, nullable=False),
+    Column("source", String(10), nullable=False),
+    Index("ix_strokes_chart", "chart_id", "seq"),
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    _id(),
+    _fk("chart_id", "charts"),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("view", String(10), nullable=False),
+    Column("x", Float, nullable=False),
+    Column("y", Float, nullable=False),
+    Column("zone", String(64), nullable=False),
+    Column("state", String(10)),
+    Column("muscle", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Index("ix_findings_chart", "chart_id", "seq"),
+)
+
+arrows = Table(
+    "arrows",
+    metadata,
+    _id(),
+    _fk("chart_id", "charts"),
+    Column("seq", Integer, nullable=False),
+    Column("view", String(10), nullable=False),
+    Column("x1", Float, nullable=False),
+    Column("y1", Float, nullable=False),
+    Column("to_zone", String(64), nullable=False),
+    Column("x2", Float),
+    Column("y2", Float),
+    Column("note", Text, nullable=False),
+    Index("ix_arrows_chart", "chart_id", "seq"),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    _id(),
+    _fk("client_id", "clients"),
+    Column("created_at", String(40), nullable=False),
+    Column("goals", Text, nullable=False),  # JSON list
+    Column("visits_per_week", Float),
+    Column("planned_visits", Integer),
+    Column("appointments", Text, nullable=False),  # JSON list of ISO date-times
+    Column("review_date", String(10)),
+    Column("notes", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_plans_client", "client_id", "created_at"),
+)
+
+ITEM_TABLES: dict[str, Table] = {
+    "mark": marks,
+    "stroke": strokes,
+    "finding": findings,
+    "arrow": arrows,
+}
