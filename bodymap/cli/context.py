@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bodymap.geometry import Atlas, AtlasError, load_atlas
+
+if TYPE_CHECKING:
+    from bodymap.store import Store
 
 
 class CliError(Exception):
@@ -23,6 +26,7 @@ class CliContext:
     db: str | None = None
     atlas_path: str | None = None
     _atlas: Atlas | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
     _closers: list[Any] = field(default_factory=list, repr=False)
 
     @property
@@ -34,6 +38,19 @@ class CliContext:
                 lines = "\n  ".join(str(p) for p in exc.problems)
                 raise CliError(f"the atlas is not valid:\n  {lines}") from None
         return self._atlas
+
+    @property
+    def store(self) -> Store:
+        """The records database (--db, or the default file), opened on first use."""
+        if self._store is None:
+            from bodymap.store import Store, StoreError
+
+            try:
+                self._store = Store.open(self.db)
+            except StoreError as exc:
+                raise CliError(str(exc)) from None
+            self.on_close(self._store.close)
+        return self._store
 
     def on_close(self, closer: Any) -> None:
         """Register a callable to run when the command finishes."""

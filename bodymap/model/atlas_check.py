@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
 from bodymap.model.record import ClientRecord
@@ -46,7 +48,8 @@ def record_problems(record: ClientRecord, atlas: Atlas) -> list[str]:
 
 def check_item_zone(item: object, atlas: Atlas) -> None:
     """Raise ValueError naming the field when one chart item does not fit the atlas."""
-    chart = Chart(**{_field_for(item): (item,)})
+    items: dict[str, Any] = {_field_for(item): (item,)}
+    chart = Chart(**items)
     problems = chart_problems(chart, atlas)
     if problems:
         raise ValueError(problems[0].split(".", 1)[1])

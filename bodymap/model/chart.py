@@ -122,7 +122,7 @@ class Finding:
         check_view("view", self.view)
         _set(self, "point", check_point("point", self.point))
         check_zone_id("zone", self.zone)
-        state = check_optional("state", self.state, check_enum, TriggerPointState)
+        state = None if self.state is None else check_enum("state", TriggerPointState, self.state)
         if kind is FindingKind.TRIGGER_POINT and state is None:
             raise ValueError("state: a trigger point is either active or latent")
         if kind is not FindingKind.TRIGGER_POINT and state is not None:

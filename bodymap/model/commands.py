@@ -66,8 +66,9 @@ class Command(Protocol):
 
 def _with_items(visit: Visit, slot: str, kind: type, items: tuple) -> Visit:
     chart = visit.chart(slot)
-    chart = dataclasses.replace(chart, **{ITEM_FIELDS[kind]: items})
-    return dataclasses.replace(visit, **{f"{slot}_chart": chart})
+    items_kw: dict[str, Any] = {ITEM_FIELDS[kind]: items}
+    chart_kw: dict[str, Any] = {f"{slot}_chart": dataclasses.replace(chart, **items_kw)}
+    return dataclasses.replace(visit, **chart_kw)
 
 
 def _insert(doc: VisitDocument, slot: str, item: ChartItem, index: int | None) -> Change:

@@ -49,7 +49,9 @@ class Amendment:
     at: datetime
     reason: str = field(repr=False)
     fields: tuple[str, ...] = ()
-    original_json: str = field(repr=False, default="")  # the visit before this amendment, as portable JSON (model.codec)
+    original_json: str = field(
+        repr=False, default=""
+    )  # the visit before this amendment, as portable JSON (model.codec)
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:

@@ -24,7 +24,7 @@ from bodymap.model import (
 )
 from bodymap.model.codec import from_data, to_data
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]
 
 
 def _d(value: date | None) -> str | None:

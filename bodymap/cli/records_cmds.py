@@ -1,0 +1,169 @@
+"""Commands about clinical records: clients, visits, demo, backup, export-json, import-json."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bodymap.cli.context import CliContext, CliError
+from bodymap.model import Client, Visit
+
+Handler = Callable[[argparse.Namespace, CliContext], int]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("clients", help="list clients")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_clients)
+
+    p = sub.add_parser("visits", help="list a client's visits, oldest first")
+    p.add_argument("client_id", metavar="CLIENT_ID", help="client id (a unique prefix will do)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=cmd_visits)
+
+    p = sub.add_parser("demo", help="add a synthetic demo client with eight weeks of visits")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("backup", help="make a consistent copy of the database (safe while in use)")
+    p.add_argument("--to", metavar="PATH", help="where to write it (default: the backups folder)")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("export-json", help="write one client's whole record as portable JSON")
+    p.add_argument("client_id", metavar="CLIENT_ID")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.set_defaults(handler=cmd_export_json)
+
+    p = sub.add_parser("import-json", help="add a client from portable JSON (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_import_json)
+
+
+def _reported(handler: Handler) -> Handler:
+    """Turn storage and validation errors into one-line CLI errors."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        from bodymap.store import StoreError
+
+        try:
+            return handler(args, ctx)
+        except (StoreError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+
+    return run
+
+
+def _client_json(c: Client) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
+        "archived": c.archived,
+    }
+
+
+def _visit_json(v: Visit) -> dict[str, Any]:
+    o = v.outcomes
+    return {
+        "id": v.id,
+        "started_at": v.started_at.isoformat(),
+        "kind": v.kind.value,
+        "status": v.status.value,
+        "therapist": v.therapist,
+        "pain_now": o.pain_now,
+        "pain_worst": o.pain_worst,
+        "peg": round(o.peg.score, 2) if o.peg else None,
+        "psfs": round(o.psfs_score, 2) if o.psfs_score is not None else None,
+        "pre_marks": len(v.pre_chart.marks),
+        "post_marks": len(v.post_chart.marks),
+        "amendments": len(v.amendments),
+    }
+
+
+def _print_json(items: list[dict[str, Any]]) -> None:
+    json.dump(items, sys.stdout, indent=1, ensure_ascii=False)
+    print()
+
+
+@_reported
+def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
+    clients = ctx.store.list_clients()
+    if args.json:
+        _print_json([_client_json(c) for c in clients])
+        return 0
+    for c in clients:
+        born = c.date_of_birth.isoformat() if c.date_of_birth else "-"
+        print(f"{c.id}  {born:10}  {c.name}{'  (archived)' if c.archived else ''}")
+    print(f"{len(clients)} client(s)")
+    return 0
+
+
+@_reported
+def cmd_visits(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store
+    visits = store.visits(store.resolve_client_id(args.client_id))
+    if args.json:
+        _print_json([_visit_json(v) for v in visits])
+        return 0
+    for v in visits:
+        d = _visit_json(v)
+        pain = "-" if d["pain_worst"] is None else f"{d['pain_worst']}/10"
+        print(
+            f"{v.id}  {v.started_at:%Y-%m-%d %H:%M}  {d['kind']:12} {d['status']:6}  worst {pain}"
+        )
+    print(f"{len(visits)} visit(s)")
+    return 0
+
+
+@_reported
+def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.ops.demo import create_demo
+
+    record = create_demo(ctx.store, ctx.atlas)
+    print(f"client {record.client.id}")
+    for v in record.visits:
+        print(f"visit {v.id} {v.started_at:%Y-%m-%d} {v.kind.value} {v.status.value}")
+    for p in record.plans:
+        print(f"plan {p.id}")
+    return 0
+
+
+@_reported
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.store.backup import backups_dir
+
+    store = ctx.store
+    if args.to:
+        dest = Path(args.to)
+    else:
+        if store.path is None:
+            raise CliError("give --to PATH for a backup of a database server")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = backups_dir(store.path) / f"{store.path.stem}-manual-{stamp}.sqlite"
+    print(store.backup(dest))
+    return 0
+
+
+@_reported
+def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.ops.portable import export_client_json
+
+    store = ctx.store
+    record = export_client_json(store, store.resolve_client_id(args.client_id), Path(args.output))
+    print(f"exported client {record.client.id} with {len(record.visits)} visit(s) to {args.output}")
+    return 0
+
+
+@_reported
+def cmd_import_json(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.ops.portable import import_client_json
+
+    record = import_client_json(ctx.store, Path(args.file), ctx.atlas)
+    print(f"imported client {record.client.id} with {len(record.visits)} visit(s)")
+    return 0

@@ -1,0 +1,51 @@
+"""Portable JSON export and all-or-nothing import of a whole client record."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from bodymap.geometry import Atlas
+from bodymap.model import ClientRecord
+from bodymap.model.atlas_check import record_problems
+from bodymap.model.codec import DecodeError, record_from_json, record_to_json
+from bodymap.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def export_client_json(store: Store, client_id: str, dest: Path) -> ClientRecord:
+    """Write a client with every visit, intake revision and plan to `dest` (atomically)."""
+    record = store.load_record(client_id)
+    dest = Path(dest)
+    tmp = dest.with_name(dest.name + ".partial")
+    tmp.write_text(record_to_json(record), encoding="utf-8")
+    os.replace(tmp, dest)
+    log.info("exported client %s (%d visits)", client_id, len(record.visits))
+    return record
+
+
+def read_client_json(text: str | bytes, atlas: Atlas | None) -> ClientRecord:
+    """Decode and fully validate an export (format version, types, ranges, zone ids).
+
+    Raises DecodeError listing every problem as "path: message".
+    """
+    record = record_from_json(text)
+    if atlas is not None:
+        problems = record_problems(record, atlas)
+        if problems:
+            raise DecodeError(problems)
+    return record
+
+
+def import_client_json(store: Store, source: Path, atlas: Atlas | None) -> ClientRecord:
+    """Validate an export completely, then add it in one transaction (all or nothing)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise DecodeError([f"(file): cannot read {source}: {exc.strerror}"]) from None
+    record = read_client_json(data, atlas)
+    store.import_record(record)
+    log.info("imported client %s (%d visits)", record.client.id, len(record.visits))
+    return record

@@ -1,0 +1,175 @@
+"""Record use cases: new clients and visits, chart edits placed with the atlas, signing, intakes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from bodymap.geometry import Atlas
+from bodymap.model import (
+    AddItem,
+    Client,
+    Finding,
+    FindingKind,
+    Intake,
+    PainMark,
+    Quality,
+    ReferralArrow,
+    SetVisitField,
+    Source,
+    Stroke,
+    TriggerPointState,
+    Visit,
+    VisitDocument,
+    VisitKind,
+)
+from bodymap.model.atlas_check import check_item_zone
+from bodymap.model.signing import amend, sign
+from bodymap.model.values import new_id
+from bodymap.store import Store
+
+
+def new_client(store: Store, *, name: str, **fields: Any) -> Client:
+    """Create and store a client (fields as in model.Client)."""
+    return store.add_client(Client(name=name, **fields))
+
+
+def new_visit(
+    store: Store,
+    *,
+    client_id: str,
+    started_at: datetime | None = None,
+    therapist: str = "",
+    kind: VisitKind = VisitKind.FOLLOW_UP,
+) -> Visit:
+    """Create and store an empty draft visit (now, unless a time is given)."""
+    when = started_at or datetime.now().replace(second=0, microsecond=0)
+    return store.add_visit(
+        Visit(client_id=client_id, started_at=when, therapist=therapist, kind=kind)
+    )
+
+
+def _zone_at(atlas: Atlas, view: str, x: float, y: float, field: str) -> str:
+    zone = atlas.zone_at(view, x, y)
+    if zone is None:
+        raise ValueError(f"{field}: ({x:g}, {y:g}) is outside the body on the {view} view")
+    return zone.id
+
+
+def mark_point(
+    doc: VisitDocument,
+    *,
+    atlas: Atlas,
+    slot: str,
+    view: str,
+    x: float,
+    y: float,
+    intensity: int,
+    qualities: Iterable[Quality] = (Quality.ACHING,),
+    other_text: str = "",
+    source: Source = Source.THERAPIST,
+) -> AddItem:
+    """An (unapplied) command adding a pain mark at a point; its zone comes from the atlas."""
+    mark = PainMark(
+        view=view, point=(x, y), zone=_zone_at(atlas, view, x, y, "point"),
+        intensity=intensity, qualities=tuple(qualities), other_text=other_text, source=source,
+    )  # fmt: skip
+    return AddItem(doc, slot, mark)
+
+
+def add_stroke(
+    doc: VisitDocument,
+    *,
+    atlas: Atlas,
+    slot: str,
+    view: str,
+    points: Sequence[tuple[float, float]],
+    width: float,
+    intensity: int,
+    quality: Quality = Quality.ACHING,
+    source: Source = Source.THERAPIST,
+) -> AddItem:
+    """An (unapplied) command adding a shaded stroke (one stroke = one undo step)."""
+    stroke = Stroke(
+        view=view, points=tuple(points), width=width, intensity=intensity, quality=quality,
+        source=source,
+    )  # fmt: skip
+    check_item_zone(stroke, atlas)
+    return AddItem(doc, slot, stroke)
+
+
+def add_finding(
+    doc: VisitDocument,
+    *,
+    atlas: Atlas,
+    slot: str,
+    kind: FindingKind,
+    view: str,
+    x: float,
+    y: float,
+    state: TriggerPointState | None = None,
+    muscle: str = "",
+    note: str = "",
+) -> AddItem:
+    """An (unapplied) command adding a palpation finding at a point."""
+    finding = Finding(
+        kind=kind, view=view, point=(x, y), zone=_zone_at(atlas, view, x, y, "point"),
+        state=state, muscle=muscle, note=note,
+    )  # fmt: skip
+    return AddItem(doc, slot, finding)
+
+
+def add_arrow(
+    doc: VisitDocument,
+    *,
+    atlas: Atlas,
+    slot: str,
+    view: str,
+    start: tuple[float, float],
+    to_zone: str | None = None,
+    end: tuple[float, float] | None = None,
+) -> AddItem:
+    """An (unapplied) command adding a referral arrow to a zone, or to a point (zone derived)."""
+    if to_zone is None:
+        if end is None:
+            raise ValueError("to_zone: give a zone or an end point")
+        to_zone = _zone_at(atlas, view, end[0], end[1], "end")
+    arrow = ReferralArrow(view=view, start=start, to_zone=to_zone, end=end)
+    check_item_zone(arrow, atlas)
+    return AddItem(doc, slot, arrow)
+
+
+def set_field(doc: VisitDocument, field: str, value: Any) -> SetVisitField:
+    """An (unapplied) command changing one visit field."""
+    return SetVisitField(doc, field, value)
+
+
+def sign_visit(store: Store, visit: Visit, *, by: str, at: datetime | None = None) -> Visit:
+    """Sign a draft visit; from then on it changes only through amendments."""
+    return store.sign_visit(sign(visit, by, at or datetime.now().astimezone()))
+
+
+def amend_visit(
+    store: Store, visit: Visit, *, by: str, reason: str, at: datetime | None = None, **changes: Any
+) -> Visit:
+    """Change a signed visit, keeping the original with who, when and why."""
+    amended = amend(visit, by, at or datetime.now().astimezone(), reason, **changes)
+    return store.amend_visit(amended)
+
+
+def revise_intake(
+    store: Store, *, client_id: str, by: str, at: datetime | None = None, **answers: Any
+) -> Intake:
+    """Store a new intake revision: the latest answers with `answers` changed."""
+    previous = store.intakes(client_id)
+    when = at or datetime.now().astimezone()
+    if previous:
+        base = dataclasses.replace(
+            previous[-1], revision=previous[-1].revision + 1, recorded_at=when, recorded_by=by,
+            **answers, id=new_id(),
+        )  # fmt: skip
+    else:
+        base = Intake(client_id=client_id, revision=1, recorded_at=when, recorded_by=by, **answers)
+    return store.add_intake(base)
