@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ class ZoneTable:
     areas: dict[str, float]
     labels: dict[str, str]
     real: bool
+    atlas: Any = None  # the loaded Atlas when real
 
 
 def _zone_table() -> ZoneTable:
@@ -33,7 +35,7 @@ def _zone_table() -> ZoneTable:
             {e["id"]: 1.0 for e in entries}, {e["id"]: e["label"] for e in entries}, False
         )
     return ZoneTable(
-        {z.id: z.area for z in atlas.zones}, {z.id: z.label for z in atlas.zones}, True
+        {z.id: z.area for z in atlas.zones}, {z.id: z.label for z in atlas.zones}, True, atlas
     )
 
 
