@@ -10,6 +10,7 @@ import colorsys
 import os
 import re
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,7 +40,7 @@ def main() -> int:
     ap.add_argument("--crop", help="x,y,w,h in viewBox units")
     a = ap.parse_args()
     _app = QGuiApplication(sys.argv)
-    svg = open(a.src, encoding="utf-8").read()
+    svg = Path(a.src).read_text(encoding="utf-8")
     if a.tint:
         svg = tint(svg)
     r = QSvgRenderer(QByteArray(svg.encode()))

@@ -19,6 +19,7 @@ from bodymap.geometry.sources import AtlasSource, read_source
 CELL = 3.0
 _OUTSIDE = -1
 _MIXED = -2
+_UNKNOWN = -3
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,26 +61,24 @@ class _ViewIndex:
         self.x0, self.y0 = minx, miny
         self.nx = max(1, math.ceil((maxx - minx) / CELL))
         self.ny = max(1, math.ceil((maxy - miny) / CELL))
-        self.grid = np.full((self.ny, self.nx), _OUTSIDE, dtype=np.int32)
+        # Cells are classified lazily, on the first lookup that lands in them.
+        self.grid = np.full((self.ny, self.nx), _UNKNOWN, dtype=np.int32)
         self.mixed: dict[tuple[int, int], tuple[int, ...]] = {}
-        self._build_grid()
 
-    def _build_grid(self) -> None:
-        ix, iy = np.meshgrid(np.arange(self.nx), np.arange(self.ny))
-        x0 = self.x0 + ix.ravel() * CELL
-        y0 = self.y0 + iy.ravel() * CELL
-        boxes = shapely.box(x0, y0, x0 + CELL, y0 + CELL)
-        cell_idx, zone_idx = self.tree.query(boxes, predicate="intersects")
-        cands: dict[int, list[int]] = {}
-        for c, z in zip(cell_idx.tolist(), zone_idx.tolist(), strict=True):
-            cands.setdefault(c, []).append(z)
-        for c, zs in cands.items():
-            r, col = divmod(c, self.nx)
-            if len(zs) == 1 and self.geoms[zs[0]].contains_properly(boxes[c]):
-                self.grid[r, col] = zs[0]
-            else:
-                self.grid[r, col] = _MIXED
-                self.mixed[(r, col)] = tuple(sorted(zs))
+    def _classify(self, row: int, col: int) -> int:
+        """Fill one grid cell on first use: a zone index when the cell lies inside one zone."""
+        x0, y0 = self.x0 + col * CELL, self.y0 + row * CELL
+        box = shapely.box(x0, y0, x0 + CELL, y0 + CELL)
+        hits = self.tree.query(box, predicate="intersects")
+        if len(hits) == 0:
+            v = _OUTSIDE
+        elif len(hits) == 1 and self.geoms[hits[0]].contains_properly(box):
+            v = int(hits[0])
+        else:
+            v = _MIXED
+            self.mixed[(row, col)] = tuple(sorted(int(h) for h in hits))
+        self.grid[row, col] = v
+        return v
 
     def at(self, x: float, y: float) -> Zone | None:
         col = int((x - self.x0) // CELL)
@@ -87,6 +86,8 @@ class _ViewIndex:
         if not (0 <= col < self.nx and 0 <= row < self.ny):
             return None
         v = int(self.grid[row, col])
+        if v == _UNKNOWN:
+            v = self._classify(row, col)
         if v >= 0:
             return self.zones[v]
         if v == _OUTSIDE:

@@ -6,7 +6,6 @@ import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry.errors import Problem
@@ -18,7 +17,7 @@ from bodymap.geometry.metadata import (
     side_from_id,
 )
 from bodymap.geometry.svgparse import SvgDocument, read_svg, rings_to_lines, zone_polygon
-from bodymap.geometry.validate import validate_views
+from bodymap.geometry.validate import body_union, validate_views
 
 BUILTIN_VIEWS = ("front", "back")
 
@@ -91,17 +90,23 @@ def read_source(path: str | Path | None = None) -> AtlasSource:
                 region=raw.attrs.get("data-region", ""),
             )
             per_view[doc.view].append((doc.file, m, geom, raw.d))
-    src.problems.extend(validate_views(per_view, meta))
+    unions = {v: body_union([g for _, _, g, _ in es]) for v, es in per_view.items() if es}
+    src.problems.extend(validate_views(per_view, meta, unions))
     for doc in docs:
-        _add_view(src, doc, per_view.get(doc.view, []), ViewInfo, Zone)
+        _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view), ViewInfo, Zone)
     return src
 
 
-def _add_view(src: AtlasSource, doc: SvgDocument, entries: list, view_cls: type, zone_cls: type) -> None:
-    if doc.view in src.views or not entries:
+def _add_view(
+    src: AtlasSource,
+    doc: SvgDocument,
+    entries: list,
+    silhouette: BaseGeometry | None,
+    view_cls: type,
+    zone_cls: type,
+) -> None:
+    if doc.view in src.views or not entries or silhouette is None:
         return
-    geoms = [g for _, _, g, _ in entries]
-    silhouette = shapely.union_all(geoms, grid_size=None)
     minx, _, maxx, _ = silhouette.bounds
     decorations = tuple(
         (raw.id or raw.attrs.get("class", ""), raw.d, tuple(rings_to_lines(raw.rings)))

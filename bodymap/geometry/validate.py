@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from shapely import STRtree, union_all
+import shapely
+from shapely import STRtree
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -17,7 +18,19 @@ MIRROR_TOLERANCE = 0.01
 Entry = tuple[str, ZoneMeta, BaseGeometry, str]
 
 
-def validate_views(per_view: dict[str, list[Entry]], meta: dict[str, ZoneMeta]) -> list[Problem]:
+def body_union(geoms: list[BaseGeometry]) -> BaseGeometry:
+    """Union of a view's zones; exact-noded zone borders take GEOS's fast coverage union."""
+    try:
+        return shapely.coverage_union_all(geoms)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(geoms)
+
+
+def validate_views(
+    per_view: dict[str, list[Entry]],
+    meta: dict[str, ZoneMeta],
+    unions: dict[str, BaseGeometry] | None = None,
+) -> list[Problem]:
     """Every problem of the zones of all views; errors refuse the atlas, warnings inform."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -25,9 +38,9 @@ def validate_views(per_view: dict[str, list[Entry]], meta: dict[str, ZoneMeta]) 
         for file, m, _, _ in entries:
             problems.extend(_check_meta(file, view, m, seen))
         problems.extend(_check_pairs(view, entries))
-        problems.extend(_check_tiling(entries))
+        problems.extend(_check_tiling(entries, (unions or {}).get(view)))
     if not any(per_view.values()):
-        problems.append(Problem("atlas", "no zones found (paths need an id and class=\"zone\")"))
+        problems.append(Problem("atlas", 'no zones found (paths need an id and class="zone")'))
     return problems
 
 
@@ -40,13 +53,21 @@ def _check_meta(file: str, view: str, m: ZoneMeta, seen: dict[str, str]) -> list
         out.append(Problem(file, "zone id must be lowercase kebab-case", zone=m.id))
     if m.region not in REGIONS:
         shown = m.region or "(none)"
-        out.append(Problem(file, f"unknown region {shown!r}; expected one of {', '.join(REGIONS)}", m.id))
+        out.append(
+            Problem(file, f"unknown region {shown!r}; expected one of {', '.join(REGIONS)}", m.id)
+        )
     if m.side not in SIDES or m.side != side_from_id(m.id):
         out.append(
-            Problem(file, f"side {m.side!r} does not match the id (expected {side_from_id(m.id)!r})", m.id)
+            Problem(
+                file,
+                f"side {m.side!r} does not match the id (expected {side_from_id(m.id)!r})",
+                m.id,
+            )
         )
     if m.view != view:
-        out.append(Problem(file, f"zone data says view {m.view!r} but the zone is drawn in {view!r}", m.id))
+        out.append(
+            Problem(file, f"zone data says view {m.view!r} but the zone is drawn in {view!r}", m.id)
+        )
     return out
 
 
@@ -58,7 +79,9 @@ def _check_pairs(view: str, entries: list[Entry]) -> list[Problem]:
         if twin is None:
             continue
         if twin not in by_id:
-            out.append(Problem(file, f"unpaired lateral zone: {twin!r} is missing in view {view!r}", zid))
+            out.append(
+                Problem(file, f"unpaired lateral zone: {twin!r} is missing in view {view!r}", zid)
+            )
             continue
         if zid.startswith("left-"):
             a, b = geom.area, by_id[twin][1].area
@@ -74,16 +97,22 @@ def _check_pairs(view: str, entries: list[Entry]) -> list[Problem]:
     return out
 
 
-def _check_tiling(entries: list[Entry]) -> list[Problem]:
+def _check_tiling(entries: list[Entry], union: BaseGeometry | None = None) -> list[Problem]:
     out: list[Problem] = []
     if not entries:
         return out
     geoms = [g for _, _, g, _ in entries]
     tree = STRtree(geoms)
-    left, right = tree.query(geoms, predicate="intersects")
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        if i >= j:
-            continue
+    # interiors shared: partial overlaps, plus one zone lying wholly inside another
+    pairs: set[tuple[int, int]] = set()
+    for predicate in ("overlaps", "contains"):
+        left, right = tree.query(geoms, predicate=predicate)
+        pairs.update(
+            (min(i, j), max(i, j))
+            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+            if i != j
+        )
+    for i, j in sorted(pairs):
         shared = geoms[i].intersection(geoms[j])
         if shared.area > HAIR:
             p = shared.representative_point()
@@ -95,13 +124,19 @@ def _check_tiling(entries: list[Entry]) -> list[Problem]:
                     (p.x, p.y),
                 )
             )
-    union = union_all(geoms)
+    if union is None:
+        union = body_union(geoms)
     parts = list(union.geoms) if isinstance(union, MultiPolygon) else [union]
     big_parts = [p for p in parts if p.area > HAIR]
     if len(big_parts) > 1:
         p = sorted(big_parts, key=lambda g: g.area)[0].representative_point()
         out.append(
-            Problem(entries[0][0], f"zones form {len(big_parts)} separate pieces, not one body", None, (p.x, p.y))
+            Problem(
+                entries[0][0],
+                f"zones form {len(big_parts)} separate pieces, not one body",
+                None,
+                (p.x, p.y),
+            )
         )
     for part in parts:
         if not isinstance(part, Polygon):
@@ -110,7 +145,9 @@ def _check_tiling(entries: list[Entry]) -> list[Problem]:
             hole = Polygon(ring)
             if hole.area > HAIR:
                 p = hole.representative_point()
-                near = [entries[k][1].id for k in tree.query(hole.buffer(0.5), predicate="intersects")]
+                near = [
+                    entries[k][1].id for k in tree.query(hole.buffer(0.5), predicate="intersects")
+                ]
                 out.append(
                     Problem(
                         entries[0][0],

@@ -60,7 +60,9 @@ def build_view(design: Design) -> BuiltView:
     seeds = _seed_points(design)
     zones: list[BuiltZone] = []
     for i in bounded:
-        shell = Polygon(polys[i].exterior.coords, [polys[h].exterior.coords for h in hole_of.get(i, [])])
+        shell = Polygon(
+            polys[i].exterior.coords, [polys[h].exterior.coords for h in hole_of.get(i, [])]
+        )
         inside = [zid for zid, pt in seeds.items() if shell.contains(pt)]
         if len(inside) != 1:
             c = shell.representative_point()

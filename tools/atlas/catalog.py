@@ -138,5 +138,7 @@ def zone_entries() -> list[dict[str, str]]:
                     }
                 )
         for stem, label, region in midline:
-            out.append({"id": stem, "label": label, "view": view, "side": "midline", "region": region})
+            out.append(
+                {"id": stem, "label": label, "view": view, "side": "midline", "region": region}
+            )
     return out

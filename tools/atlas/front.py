@@ -25,12 +25,22 @@ def _head() -> list[Curve]:
         C("hair_mid", P(0.0, 0.40, "brow_mid"), straight=True),
         C("brow_mid", P(0.05, 0.398, "nose_top"), P(0.125, 0.385), P(0.205, 0.382, "brow_lat")),
         C("brow_lat", P(0.232, 0.29), "hair_t"),
-        C("nose_top", P(0.055, 0.55, "nose_mid"), P(0.072, 0.672, "nose_ala"), P(0.0, 0.712, "nose_base")),
+        C(
+            "nose_top",
+            P(0.055, 0.55, "nose_mid"),
+            P(0.072, 0.672, "nose_ala"),
+            P(0.0, 0.712, "nose_base"),
+        ),
         C("nose_mid", P(0.14, 0.588), P(0.238, 0.562, "orbit_low")),
         C("brow_lat", P(0.248, 0.47), "orbit_low"),
         C("orbit_low", P(0.29, 0.5), "ear_top"),
         C("ear_top", P(0.297, 0.535), "ear_bot"),
-        C("neck_top", P(0.14, 0.975, "chin_lat"), P(0.07, 0.993, "throat_top"), P(0.0, 1.0, "chin")),
+        C(
+            "neck_top",
+            P(0.14, 0.975, "chin_lat"),
+            P(0.07, 0.993, "throat_top"),
+            P(0.0, 1.0, "chin"),
+        ),
         C("ear_bot", P(0.25, 0.74), P(0.19, 0.86), "chin_lat"),
         C("nose_ala", P(0.118, 0.775), P(0.148, 0.88), "chin_lat"),
     ]
@@ -48,7 +58,13 @@ def _neck_and_chest() -> list[Curve]:
         C("acromion", P(0.975, 1.72), P(0.985, 2.0, "delt_ins")),
         C("axilla", P(0.85, 2.01), "delt_ins"),
         C("delt_ins", P(1.07, 2.08), "arm_l1"),
-        C("notch_lat", P(0.078, 1.6, "st1"), P(0.078, 2.0), P(0.062, 2.4, "xiph_lat"), P(0.0, 2.48, "xiphoid")),
+        C(
+            "notch_lat",
+            P(0.078, 1.6, "st1"),
+            P(0.078, 2.0),
+            P(0.062, 2.4, "xiph_lat"),
+            P(0.0, 2.48, "xiphoid"),
+        ),
         C("st1", P(0.3, 1.628), "dp1"),
         C("axilla", P(0.665, 2.1), P(0.64, 2.35), P(0.602, 2.615, "rib_lat")),
         C("xiph_lat", P(0.3, 2.57), "rib_lat", "rib"),
@@ -57,8 +73,14 @@ def _neck_and_chest() -> list[Curve]:
 
 def _abdomen_and_hip() -> list[Curve]:
     return [
-        C("xiphoid", P(0.0, 2.82, "ab1m"), P(0.0, 3.0, "navel"), P(0.0, 3.22, "ab2m"),
-          P(0.0, 3.70, "pub_top"), straight=True),
+        C(
+            "xiphoid",
+            P(0.0, 2.82, "ab1m"),
+            P(0.0, 3.0, "navel"),
+            P(0.0, 3.22, "ab2m"),
+            P(0.0, 3.70, "pub_top"),
+            straight=True,
+        ),
         C("ab1m", P(0.3, 2.835), "waist"),
         C("ab2m", P(0.33, 3.215), "tr3"),
         M("iliac", P(0.6, 3.46, "asis"), P(0.4, 3.645), P(0.15, 3.8, "pub_tub")),
@@ -78,8 +100,17 @@ def _leg() -> list[Curve]:
         C("kn_lt", P(0.465, 5.86), P(0.45, 6.1, "kn_lb")),
         C("knee_m_bot", "kn_mb", P(0.335, 6.13), "kn_lb", "knee_o_bot"),
         # the kneecap: an island inside the front-of-knee zone
-        M(P(0.33, 5.67), P(0.398, 5.73), P(0.41, 5.83), P(0.385, 5.93), P(0.33, 5.965),
-          P(0.275, 5.93), P(0.25, 5.83), P(0.262, 5.73), closed=True),
+        M(
+            P(0.33, 5.67),
+            P(0.398, 5.73),
+            P(0.41, 5.83),
+            P(0.385, 5.93),
+            P(0.33, 5.965),
+            P(0.275, 5.93),
+            P(0.25, 5.83),
+            P(0.262, 5.73),
+            closed=True,
+        ),
         C("kn_lb", P(0.445, 6.6), P(0.41, 7.2), P(0.392, 7.51, "ank_t2")),
         C("ank_m_top", P(0.305, 7.49, "ank_t1"), "ank_t2", "ank_o_top"),
         C("foot_m1", P(0.305, 7.8, "ank_b1"), P(0.42, 7.815, "ank_b2"), "foot_o1"),
@@ -112,8 +143,15 @@ def _landmarks() -> list[Curve]:
         # clavicle: medial part is the zone border; its lateral third drawn as a landmark
         L("clav_mid", P(0.7, 1.405), P(0.86, 1.45)),
         # navel
-        L(P(0.0, 2.975), P(0.018, 2.99), P(0.018, 3.01), P(0.0, 3.025), P(-0.018, 3.01),
-          P(-0.018, 2.99), closed=True),
+        L(
+            P(0.0, 2.975),
+            P(0.018, 2.99),
+            P(0.018, 3.01),
+            P(0.0, 3.025),
+            P(-0.018, 3.01),
+            P(-0.018, 2.99),
+            closed=True,
+        ),
     ]
 
 

@@ -140,8 +140,16 @@ class Builder:
             self.nodes[k] = Node(k, self.xy(p, mirrored), p.corner)
         return k
 
-    def add_chain(self, pts: list[P], mirrored: bool, closed: bool, straight: bool, landmark: bool,
-                  mirror_phantoms: bool = True, mark: bool = False) -> list[Edge]:
+    def add_chain(
+        self,
+        pts: list[P],
+        mirrored: bool,
+        closed: bool,
+        straight: bool,
+        landmark: bool,
+        mirror_phantoms: bool = True,
+        mark: bool = False,
+    ) -> list[Edge]:
         keys = [self._node(p, mirrored) for p in pts]
         xys = [self.nodes[k].xy for k in keys]
         n = len(pts)
@@ -163,8 +171,16 @@ class Builder:
         self.edges.extend(out)
         return out
 
-    def _phantom(self, pts: list[P], xys: list[XY], i: int, step: int, closed: bool,
-                 mirrored: bool, mirror_phantoms: bool) -> XY:
+    def _phantom(
+        self,
+        pts: list[P],
+        xys: list[XY],
+        i: int,
+        step: int,
+        closed: bool,
+        mirrored: bool,
+        mirror_phantoms: bool,
+    ) -> XY:
         """The neighbour of point i in direction step, inventing one at ends and corners."""
         n = len(pts)
         here = xys[i]
@@ -211,7 +227,12 @@ class Builder:
             if loop[j][0].corner:
                 p3 = (2 * xys[j][0] - xys[i][0], 2 * xys[j][1] - xys[i][1])
             c1, c2 = catmull_rom_segment(p0, xys[i], xys[j], p3)
-            ctrl = (xys[i], (round(c1[0], 2), round(c1[1], 2)), (round(c2[0], 2), round(c2[1], 2)), xys[j])
+            ctrl = (
+                xys[i],
+                (round(c1[0], 2), round(c1[1], 2)),
+                (round(c2[0], 2), round(c2[1], 2)),
+                xys[j],
+            )
             edge = Edge(keys[i], keys[j], ctrl, False)
             self.edges.append(edge)
             self.outline_edges.append(edge)
@@ -278,6 +299,7 @@ def signed_area(poly: Polygon) -> float:
 
 def cycle_d(cycle: list[tuple[Edge, bool]]) -> str:
     """SVG path data of a face: one M, then a C per edge, closed."""
+
     def f(v: float) -> str:
         s = f"{v:.2f}".rstrip("0").rstrip(".")
         return s if s not in ("-0", "") else "0"
