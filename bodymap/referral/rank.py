@@ -183,5 +183,7 @@ def rank_sources(
         if result is not None:
             scored.append((result[0], result[1], order, p))
     scored.sort(key=lambda s: (-round(s[0], 9), -round(s[1], 9), s[2]))
+    if top is not None:
+        scored = scored[: 2 * top]  # midline merging can at most halve the list
     cands = _merge_midline([_candidate(p, norm, areas, s, labels) for s, _, _, p in scored])
     return cands[:top] if top is not None else cands

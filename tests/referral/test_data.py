@@ -116,3 +116,14 @@ def test_lower_limb_spot_checks(data: ReferralData):
     assert {"right-sacroiliac", "right-buttock-lower"} <= set(
         _pattern(data, "quadratus-lumborum").primary
     )
+
+
+def test_referral_core_does_not_import_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bodymap.referral, bodymap.referral.charts, bodymap.referral.evaluate;"
+        "sys.exit('PySide6' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
