@@ -67,7 +67,7 @@ def _rank_of(rows: list[tuple[str, str, float]], muscle_id: str, side: str) -> i
     own = [s for m, sd, s in rows if m == muscle_id and sd in (side, "midline")]
     if not own:
         return 0
-    return 1 + len({m for m, _, s in rows if m != muscle_id and s > max(own) + 1e-9})
+    return 1 + len({m for m, _, s in rows if m != muscle_id and s > max(own) + 1e-6})
 
 
 def recovery(ranker: Ranker, patterns: Sequence[SidedPattern]) -> dict[str, float]:

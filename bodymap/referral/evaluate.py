@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bodymap.referral.rank import DEFAULT_WEIGHTS, Candidate, RankWeights, rank_sources
+from bodymap.referral.rank import DEFAULT_WEIGHTS, EPS, Candidate, RankWeights, rank_sources
 from bodymap.referral.resolve import SidedPattern
 
 
@@ -29,7 +29,7 @@ def muscle_rank(cands: Sequence[Candidate], muscle_id: str, side: str) -> int:
     if not own:
         return 0
     best = max(own)
-    better = {c.muscle.id for c in cands if c.muscle.id != muscle_id and c.score > best + 1e-9}
+    better = {c.muscle.id for c in cands if c.muscle.id != muscle_id and c.score > best + EPS}
     return 1 + len(better)
 
 

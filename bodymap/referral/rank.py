@@ -9,8 +9,8 @@ from bodymap.referral.explain import explain
 from bodymap.referral.patterns import Muscle, TriggerPoint
 from bodymap.referral.resolve import SidedPattern
 
-# Ties closer than this count as equal (floating-point noise from area sums).
-EPS = 1e-9
+# Scores closer than this count as equal: mirrored zones differ in area by up to ~1e-6.
+EPS = 1e-6
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def rank_sources(
         result = _score(p, norm, areas, weights)
         if result is not None:
             scored.append((result[0], result[1], order, p))
-    scored.sort(key=lambda s: (-round(s[0], 9), -round(s[1], 9), s[2]))
+    scored.sort(key=lambda s: (-round(s[0], 6), -round(s[1], 6), s[2]))
     if top is not None:
         scored = scored[: 2 * top]  # midline merging can at most halve the list
     cands = _merge_midline([_candidate(p, norm, areas, s, labels) for s, _, _, p in scored])
