@@ -35,8 +35,9 @@ def explain(c: Candidate, labels: Mapping[str, str] | None = None) -> str:
         first += f"; pain where the trigger point lies ({name_list(c.at_trigger_point, labels)})"
     if c.pain_free_primary == 0:
         second = f"all {c.primary_count} of its primary zones are painful"
-        if c.primary_count == 1:
-            second = "its one primary zone is painful"
+        if c.primary_count <= 2:
+            second = ("its one primary zone is", "both its primary zones are")[c.primary_count - 1]
+            second += " painful"
     elif c.pain_free_primary == c.primary_count:
         second = "none of its primary zones is painful (spillover or trigger point only)"
     else:
