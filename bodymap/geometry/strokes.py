@@ -12,6 +12,8 @@ from bodymap.geometry.atlas import Atlas
 
 # Arc segments per quarter circle of the round caps and joins: smooth enough at screen size.
 QUAD_SEGS = 8
+# Polyline simplification tolerance as a fraction of the brush radius (0.1 of 5 units = 0.5).
+SIMPLIFY = 0.1
 
 
 def stroke_shape(points: Sequence[tuple[float, float]], width: float) -> BaseGeometry:
@@ -27,7 +29,9 @@ def stroke_shape(points: Sequence[tuple[float, float]], width: float) -> BaseGeo
     first = points[0]
     if len(points) == 1 or all(p == first for p in points):
         return Point(first).buffer(radius, quad_segs=QUAD_SEGS)
-    return LineString(points).buffer(radius, quad_segs=QUAD_SEGS)
+    # Hand jitter far below the brush radius changes nothing visible but costs buffer time.
+    line = LineString(points).simplify(radius * SIMPLIFY, preserve_topology=False)
+    return line.buffer(radius, quad_segs=QUAD_SEGS)
 
 
 def clip_to_body(atlas: Atlas, view: str, shape: BaseGeometry) -> BaseGeometry:
