@@ -68,7 +68,8 @@ def test_every_module_has_a_docstring():
     missing = [
         str(f.relative_to(PKG))
         for f in PKG.rglob("*.py")
-        if "migrations" not in f.parts and ast.get_docstring(ast.parse(f.read_text())) is None
+        if "migrations" not in f.parts
+        and ast.get_docstring(ast.parse(f.read_text())) is None
         and f.stat().st_size > 0
     ]
     assert not missing, missing
