@@ -21,7 +21,7 @@ from bodymap.model import (
     TreatmentPlan,
     Visit,
 )
-from bodymap.model.atlas_check import check_item_zone, chart_problems
+from bodymap.model.atlas_check import chart_problems, check_item_zone
 
 
 def mark(**kw):
