@@ -1,0 +1,60 @@
+"""Per-zone pain of one chart: the worst intensity and the covered area of every zone involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bodymap.geometry import Atlas
+from bodymap.geometry.strokes import painted_area
+from bodymap.model.chart import Chart
+from bodymap.model.summary import stroke_zones
+from bodymap.model.values import Quality
+
+# A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
+MIN_STROKE_COVERAGE = 0.02
+
+
+@dataclass(frozen=True)
+class ZonePain:
+    """What a chart says about one zone."""
+
+    zone: str
+    intensity: int  # the worst intensity of the marks and strokes on it
+    covered: float  # the fraction of the zone's area marked (1.0 for a tap mark) or shaded
+    qualities: tuple[Quality, ...]
+
+
+def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
+    """Zone id -> its pain: tap marks count the whole zone, strokes the part they cover."""
+    worst: dict[str, int] = {}
+    covered: dict[str, float] = {}
+    qualities: dict[str, set[Quality]] = {}
+
+    def add(zone: str, intensity: int, cover: float, quals: tuple[Quality, ...]) -> None:
+        worst[zone] = max(worst.get(zone, 0), intensity)
+        covered[zone] = min(1.0, max(covered.get(zone, 0.0), cover))
+        qualities.setdefault(zone, set()).update(quals)
+
+    for m in chart.marks:
+        add(m.zone, m.intensity, 1.0, m.qualities)
+    for s in chart.strokes:
+        for zone, cover in stroke_zones(atlas, s).items():
+            if cover >= MIN_STROKE_COVERAGE:
+                add(zone, s.intensity, cover, (s.quality,))
+    return {
+        z: ZonePain(z, worst[z], covered[z], tuple(q for q in Quality if q in qualities[z]))
+        for z in sorted(worst)
+    }
+
+
+def pain_extent(chart: Chart, atlas: Atlas) -> float:
+    """Percent of the whole drawn body marked or shaded (the extent of model.summary)."""
+    covered = 0.0
+    for view in atlas.views:
+        covered += painted_area(
+            atlas,
+            view,
+            (m.zone for m in chart.marks if m.view == view),
+            ((s.points, s.width) for s in chart.strokes if s.view == view),
+        )
+    return 100.0 * covered / atlas.body_area()

@@ -1,0 +1,94 @@
+"""'bodymap export visit|compare|progress': printable PDF reports written to a file."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from bodymap.cli.context import CliContext, CliError
+
+log = logging.getLogger(__name__)
+Handler = Callable[[argparse.Namespace, CliContext], int]
+EXPORT_DIR = Path("exports")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write a printable PDF report")
+    kinds = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+
+    k = kinds.add_parser("visit", help="the session chart of one visit")
+    k.add_argument("visit_id", metavar="VISIT_ID")
+    _common(k)
+    k.set_defaults(handler=cmd_visit)
+    _register_more(kinds)
+
+
+def _register_more(kinds: argparse._SubParsersAction) -> None:
+    """Later report kinds add themselves here."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        help="where to write it (default: a generated name in ./exports/)",
+    )
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4", type=str.lower,
+                   help="paper size (default: a4)")  # fmt: skip
+
+
+def _reported(handler: Handler) -> Handler:
+    """Turn storage and validation errors into one-line CLI errors."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        from bodymap.store import StoreError
+
+        try:
+            return handler(args, ctx)
+        except (StoreError, ValueError, KeyError) as exc:
+            raise CliError(str(exc).strip("'\"")) from None
+
+    return run
+
+
+def _write(data: bytes, output: str | None, default_name: str) -> Path:
+    """Write the PDF to -o FILE, or under ./exports/ with a generated name (never overwriting)."""
+    if output:
+        path = Path(output)
+    else:
+        EXPORT_DIR.mkdir(parents=True, exist_ok=True)
+        path = EXPORT_DIR / default_name
+        n = 2
+        while path.exists():
+            path = EXPORT_DIR / f"{Path(default_name).stem}-{n}.pdf"
+            n += 1
+    if path.parent and not path.parent.exists():
+        raise CliError(f"folder {path.parent} does not exist")
+    path.write_bytes(data)
+    print(path)
+    return path
+
+
+@_reported
+def cmd_visit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.export import render_visit_chart
+    from bodymap.export.naming import visit_filename
+
+    visit = ctx.store.get_visit(args.visit_id)
+    client = ctx.store.get_client(visit.client_id)
+    data = render_visit_chart(client, visit, ctx.atlas, page_size=args.page_size)
+    _write(data, args.output, visit_filename(visit))
+    return 0
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None

@@ -1,0 +1,109 @@
+"""The session chart PDF, read back: pages, text, vector body, fonts and metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from bodymap.export import render_visit_chart
+from tests.export import synthetic
+from tests.export.pdfcheck import (
+    embedded_fonts,
+    flat,
+    has_raster_image,
+    path_operator_count,
+    pdf_text,
+    read_pdf,
+)
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(demo, body_atlas) -> bytes:
+    return render_visit_chart(demo.client, demo.visits[0], body_atlas)
+
+
+def test_demo_visit_text(demo, demo_pdf):
+    text = pdf_text(demo_pdf)
+    for expected in ("Session chart", "Demo Client (synthetic)", "1986-04-12", "2026-01-05",
+                     "Before treatment", "After treatment", "FRONT", "BACK", "Zones involved",
+                     "Right top of shoulder", "Pain extent:", "Subjective", "Techniques",
+                     "myofascial release", "Self-care advice", "epsom salt bath", "PEG", "PSFS",
+                     "Computer work for 2 hours", "Palpation findings", "active trigger point",
+                     "upper trapezius", "Pain intensity (0-10)"):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_demo_visit_zone_intensities(demo, demo_pdf):
+    # The intake marks the top of the right shoulder 8 before and 6 after treatment.
+    assert "Right top of shoulder shoulder 8 6 aching" in flat(pdf_text(demo_pdf))
+
+
+def test_side_labels_from_patients_perspective(demo_pdf):
+    text = pdf_text(demo_pdf)
+    assert text.count("FRONT") == 2 and text.count("BACK") == 2
+    assert "R" in text and "L" in text
+
+
+def test_demo_visit_is_vector_only(demo_pdf):
+    assert not has_raster_image(demo_pdf)
+    assert path_operator_count(demo_pdf) > 50
+
+
+def test_metadata_and_pages(demo_pdf):
+    reader = read_pdf(demo_pdf)
+    meta = reader.metadata
+    assert meta.title == "Session chart 2026-01-05"
+    assert meta.author == "Demo Therapist"
+    assert "session chart" in meta.subject
+    assert 1 <= len(reader.pages) <= 2
+    fonts = embedded_fonts(demo_pdf)
+    assert any(f.endswith("+DejaVuSans") for f in fonts)
+    assert any(f.endswith("+DejaVuSans-Bold") for f in fonts)
+
+
+@pytest.mark.parametrize(("size", "width"), [("A4", 595.28), ("letter", 612.0)])
+def test_page_sizes(demo, body_atlas, size, width):
+    data = render_visit_chart(demo.client, demo.visits[-1], body_atlas, page_size=size)
+    box = read_pdf(data).pages[0].mediabox
+    assert float(box.width) == pytest.approx(width, abs=0.1)
+
+
+def test_unknown_page_size(demo, body_atlas):
+    with pytest.raises(ValueError, match="page_size"):
+        render_visit_chart(demo.client, demo.visits[0], body_atlas, page_size="A5")
+
+
+def test_visit_without_marks(body_atlas):
+    c = synthetic.client()
+    data = render_visit_chart(c, synthetic.empty_visit(c), body_atlas)
+    text = pdf_text(data)
+    assert len(read_pdf(data).pages) == 1
+    assert "No pain marked" in text and "FRONT" in text
+    assert not has_raster_image(data)
+
+
+def test_visit_with_hundreds_of_strokes(body_atlas):
+    c = synthetic.client()
+    data = render_visit_chart(c, synthetic.busy_visit(c, body_atlas), body_atlas)
+    assert len(read_pdf(data).pages) >= 2  # the zone table breaks onto further pages
+    assert "Zone" in pdf_text(data)
+    assert len(data) < 1_500_000
+
+
+@pytest.mark.parametrize("name", ["Zoë Ångström-Núñez", "Дмитрий Шостакович", "Ελένη Παπαδοπούλου"])
+def test_accented_and_non_latin_names(body_atlas, name):
+    c = synthetic.client(name)
+    data = render_visit_chart(c, synthetic.empty_visit(c), body_atlas)
+    assert name in pdf_text(data)
+    assert any("DejaVuSans" in f for f in embedded_fonts(data))
+
+
+def test_notes_cannot_inject_markup(body_atlas):
+    from dataclasses import replace
+
+    from bodymap.model import Soap
+
+    c = synthetic.client("A <b>bold</b> & name")
+    visit = replace(synthetic.empty_visit(c), soap=Soap(subjective="pain < 5 & <i>better"))
+    text = pdf_text(render_visit_chart(c, visit, body_atlas))
+    assert "A <b>bold</b> & name" in text
+    assert "pain < 5 & <i>better" in text
