@@ -8,6 +8,7 @@ from pathlib import Path
 
 from shapely.geometry.base import BaseGeometry
 
+from bodymap.geometry import cache
 from bodymap.geometry.errors import Problem
 from bodymap.geometry.metadata import (
     METADATA_FILE,
@@ -48,10 +49,11 @@ def _svg_files(path: Path) -> tuple[list[Path], Path | None]:
     return [path], meta if meta.exists() else None
 
 
-def read_source(path: str | Path | None = None) -> AtlasSource:
-    """Read and validate an atlas location; never raises for bad content, only reports."""
-    from bodymap.geometry.atlas import ViewInfo, Zone
+def read_source(path: str | Path | None = None, *, use_cache: bool = True) -> AtlasSource:
+    """Read and validate an atlas location; never raises for bad content, only reports.
 
+    A valid atlas is cached by content, so the next start skips parsing and validation.
+    """
     base = builtin_dir() if path is None else Path(path)
     src = AtlasSource(name="built-in" if path is None else str(base))
     if not base.exists():
@@ -61,13 +63,33 @@ def read_source(path: str | Path | None = None) -> AtlasSource:
     if not files:
         src.problems.append(Problem(str(base), "no .svg files found"))
         return src
+    key = None
+    if use_cache:
+        try:
+            key = cache.cache_key(files + ([meta_file] if meta_file else []))
+        except OSError:
+            key = None
+        record = cache.load(key) if key else None
+        if record is not None:
+            _from_record(src, record, files)
+            return src
+    _parse(src, files, meta_file)
+    if key and src.zones and not any(p.severity == "error" for p in src.problems):
+        cache.save(key, _to_record(src))
+    return src
+
+
+def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
+    """Parse and validate the SVG files into src (zones, views, problems)."""
+    from bodymap.geometry.atlas import ViewInfo, Zone
+
     meta: dict[str, ZoneMeta] = {}
     if meta_file is not None:
         try:
             meta = read_metadata_file(meta_file)
         except (OSError, ValueError) as exc:
             src.problems.append(Problem(str(meta_file), f"unreadable zone data file: {exc}"))
-            return src
+            return
     docs = [read_svg(f, set(meta)) for f in files]
     for doc in docs:
         src.problems.extend(doc.problems)
@@ -94,7 +116,60 @@ def read_source(path: str | Path | None = None) -> AtlasSource:
     src.problems.extend(validate_views(per_view, meta, unions))
     for doc in docs:
         _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view), ViewInfo, Zone)
-    return src
+
+
+def _to_record(src: AtlasSource) -> dict:
+    """A JSON-able record of a parsed atlas (geometry as hex WKB)."""
+    return {
+        "zones": [
+            {
+                "id": z.id, "label": z.label, "view": z.view, "side": z.side,
+                "region": z.region, "wkb": cache.to_wkb(z.polygon), "point": list(z.point),
+                "d": z.d,
+            }
+            for z in src.zones
+        ],
+        "views": [
+            {
+                "name": v.name, "viewbox": list(v.viewbox), "midline_x": v.midline_x,
+                "silhouette": cache.to_wkb(v.silhouette),
+                "decorations": [[k, d, [cache.to_wkb(g) for g in lines]] for k, d, lines in v.decorations],
+            }
+            for v in src.views.values()
+        ],
+        "warnings": [[p.file, p.message, p.zone] for p in src.problems],
+    }  # fmt: skip
+
+
+def _from_record(src: AtlasSource, record: dict, files: list[Path]) -> None:
+    from bodymap.geometry.atlas import ViewInfo, Zone
+
+    by_view = {f.stem: f for f in files}
+    for v in record["views"]:
+        svg = by_view.get(v["name"]) or next(
+            (f for f in files if f'data-view="{v["name"]}"'.encode() in f.read_bytes()), None
+        )
+        src.views[v["name"]] = ViewInfo(
+            name=v["name"],
+            viewbox=tuple(v["viewbox"]),
+            silhouette=cache.from_wkb(v["silhouette"]),
+            midline_x=float(v["midline_x"]),
+            decorations=tuple(
+                (k, d, tuple(cache.from_wkb(g) for g in lines)) for k, d, lines in v["decorations"]
+            ),
+            svg_bytes=svg.read_bytes() if svg else b"",
+        )
+    for z in record["zones"]:
+        geom = cache.from_wkb(z["wkb"])
+        src.zones.append(
+            Zone(
+                id=z["id"], label=z["label"], view=z["view"], side=z["side"], region=z["region"],
+                polygon=geom, area=float(geom.area), point=(z["point"][0], z["point"][1]),
+                d=z["d"],
+            )
+        )  # fmt: skip
+    for file, message, zone in record.get("warnings", []):
+        src.problems.append(Problem(file, message, zone, severity="warning"))
 
 
 def _add_view(

@@ -29,15 +29,15 @@ def test_wheel_carries_the_atlas_and_loads_it_outside_the_checkout(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (
-        "import bodymap.geometry as g, sys;"
+        f"import sys; sys.path.insert(0, {str(target)!r});"
+        "import bodymap.geometry as g;"
         "a = g.load_atlas();"
         "assert 'site' in g.__file__, g.__file__;"
         "print(len(a.zones))"
     )
-    env = {**os.environ, "PYTHONPATH": str(target)}
+    env = {**os.environ, "BODYMAP_CACHE_DIR": str(tmp_path / "cache")}
     out = subprocess.run(
-        [sys.executable, "-I", "-c", code.replace("import bodymap", "import sys; sys.path.insert(0, %r); import bodymap" % str(target))],
-        capture_output=True, text=True, cwd=tmp_path, env=env,
-    )  # fmt: skip
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 160
