@@ -1,0 +1,55 @@
+"""The composition root of the desktop app: display check, QApplication, store, atlas, window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = (
+    "bodymap: no display available; run the app on a desktop, or use the command line "
+    "(bodymap --help: zones, locate, clients, export ...)"
+)
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def display_available(env: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """False on Linux/BSD without X11 or Wayland, unless Qt is told to run headless."""
+    env = dict(os.environ) if env is None else env
+    platform = sys.platform if platform is None else platform
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    if qpa in HEADLESS_PLATFORMS:
+        return True
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True  # Windows and macOS always have their own platform plugin
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
+    """Open the charting window; returns the exit status (2 when there is no display).
+
+    `ctx` is the CLI context (atlas_path, db); the store and atlas are opened here so a bad
+    file becomes a message dialog instead of a traceback.
+    """
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.startup import open_resources
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("bodymap")
+    app.setOrganizationName("bodymap")
+    opened = open_resources(ctx)
+    if isinstance(opened, str):
+        QMessageBox.critical(None, "bodymap", opened)
+        return 1
+    store, atlas = opened
+    window = MainWindow(store, atlas)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""The Qt desktop interface: main window, body map view, editors. Only this package imports Qt."""

@@ -1,0 +1,93 @@
+"""The window's actions and their shortcuts, in one table the help dialog also reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    text: str
+    keys: tuple[str, ...] = ()
+    checkable: bool = False
+    group: str = ""
+    tip: str = ""
+
+
+SPECS = (
+    Spec("new_client", "New client…", ("Ctrl+N",)),
+    Spec("new_visit", "New visit", ("Ctrl+Shift+N",)),
+    Spec("find_client", "Find client", ("Ctrl+F",)),
+    Spec("screenshot", "Save window image…", ("Ctrl+Shift+S",)),
+    Spec("quit", "Quit", ("Ctrl+Q",)),
+    Spec("undo", "Undo", ("Ctrl+Z",)),
+    Spec("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Spec("delete", "Delete selected", ("Delete", "Backspace")),
+    Spec(
+        "place",
+        "Mark a zone by name…",
+        ("Ctrl+K",),
+        tip="Place a mark or finding without the mouse",
+    ),
+    Spec("next_item", "Select next item", ("]",)),
+    Spec("prev_item", "Select previous item", ("[",)),
+    Spec("mode_tap", "Tap", ("T",), True, "mode", "Tap mode: click a point to mark pain (T)"),
+    Spec("mode_shade", "Shade", ("S",), True, "mode", "Shade mode: paint an area of pain (S)"),
+    Spec(
+        "mode_findings",
+        "Findings",
+        ("F",),
+        True,
+        "mode",
+        "Findings: trigger points, tissue findings, arrows (F)",
+    ),  # fmt: skip
+    Spec("slot_pre", "Pre", ("Ctrl+1",), True, "slot", "Chart before treatment (Ctrl+1)"),
+    Spec("slot_post", "Post", ("Ctrl+2",), True, "slot", "Chart after treatment (Ctrl+2)"),
+    Spec("show_other", "Other chart", ("O",), True, tip="Show the other chart faintly (O)"),
+    Spec("layer_pain", "Pain", ("Alt+1",), True, tip="Show or hide the client pain layer (Alt+1)"),
+    Spec(
+        "layer_findings",
+        "Findings",
+        ("Alt+2",),
+        True,
+        tip="Show or hide the therapist findings layer (Alt+2)",
+    ),
+    Spec("zoom_in", "Zoom in", ("Ctrl+=", "Ctrl++")),
+    Spec("zoom_out", "Zoom out", ("Ctrl+-",)),
+    Spec("fit", "Fit to window", ("Ctrl+0",)),
+    Spec("dark", "Dark theme", ("Ctrl+Shift+D",), True),
+    Spec("help", "Keyboard shortcuts", ("F1",)),
+)
+EXTRA_KEYS = (
+    ("0 … 9", "Set intensity (1 then 0 quickly = 10)"),
+    ("Arrow keys", "Scroll the body map"),
+    ("+ / −, mouse wheel, pinch", "Zoom the body map"),
+    ("Space + drag, middle drag", "Pan the body map"),
+    ("Tab / Shift+Tab", "Move between the client list, visits, map and editor"),
+)
+
+
+def build_actions(owner: QWidget) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for spec in SPECS:
+        a = QAction(owner.tr(spec.text), owner)
+        a.setObjectName(spec.name)
+        a.setShortcuts([QKeySequence(k) for k in spec.keys])
+        a.setCheckable(spec.checkable)
+        tip = owner.tr(spec.tip) if spec.tip else f"{owner.tr(spec.text)} ({', '.join(spec.keys)})"
+        a.setToolTip(tip)
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(owner)).addAction(a)
+        owner.addAction(a)
+        actions[spec.name] = a
+    return actions
+
+
+def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
+    rows = [(", ".join(s.keys), owner.tr(s.tip or s.text)) for s in SPECS if s.keys]
+    return rows + [(k, owner.tr(t)) for k, t in EXTRA_KEYS]

@@ -1,0 +1,108 @@
+"""The legend: what every colour and symbol on the body map means."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from bodymap.model import FindingKind, TriggerPointState
+from bodymap.ui.chart_items import STROKE_ALPHA
+from bodymap.ui.theme import INK, intensity_color, paint_finding, paint_mark
+from bodymap.ui.wording import FINDING_NAMES
+
+SWATCH = QSize(30, 26)
+PAPER = QColor("#f7f5f0")
+
+
+def _pixmap(draw) -> QPixmap:  # noqa: ANN001
+    pm = QPixmap(SWATCH)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(PAPER)  # the body's own paper colour, so symbols look as they do on the map
+    p.drawRoundedRect(0, 0, SWATCH.width(), SWATCH.height(), 5, 5)
+    p.translate(SWATCH.width() / 2, SWATCH.height() / 2)
+    draw(p)
+    p.end()
+    return pm
+
+
+class IntensityScale(QWidget):
+    """The 0-10 colour ramp with its numbers."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumHeight(30)
+
+    def paintEvent(self, _event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w = self.width() / 11
+        for n in range(11):
+            p.save()
+            p.translate(w * n + w / 2, self.height() / 2)
+            paint_mark(p, n, min(w / 2 - 2, 10))
+            p.restore()
+        p.end()
+
+
+class LegendWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(10, 4, 10, 8)
+        col.addWidget(QLabel(self.tr("Pain intensity 0 (pale) to 10 (dark)")))
+        col.addWidget(IntensityScale())
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        rows = [
+            (lambda p: paint_mark(p, 6, 10), self.tr("Tapped pain point (number = intensity)")),
+            (_stroke, self.tr("Shaded pain area")),
+        ]
+        for kind in FindingKind:
+            state = TriggerPointState.ACTIVE if kind is FindingKind.TRIGGER_POINT else None
+            name = self.tr(FINDING_NAMES[kind]).capitalize()
+            if state is not None:
+                name = self.tr("Active trigger point")
+            rows.append((lambda p, k=kind, s=state: paint_finding(p, k, s, 8), name))
+            if state is not None:
+                rows.append(
+                    (
+                        lambda p, k=kind: paint_finding(p, k, TriggerPointState.LATENT, 8),
+                        self.tr("Latent trigger point"),
+                    )  # fmt: skip
+                )
+        rows.append((_arrow, self.tr("Referred pain (from a trigger point)")))
+        rows.append((_faint, self.tr("Other chart (pre/post), shown faintly")))
+        for i, (draw, text) in enumerate(rows):
+            icon = QLabel()
+            icon.setPixmap(_pixmap(draw))
+            grid.addWidget(icon, i, 0)
+            grid.addWidget(QLabel(text), i, 1)
+        col.addLayout(grid)
+        col.addWidget(QLabel(self.tr("R / L: the patient's own right and left")))
+
+
+def _stroke(p: QPainter) -> None:
+    c = intensity_color(6)
+    c.setAlpha(STROKE_ALPHA)
+    p.setPen(QPen(c, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(QPointF(-9, 4), QPointF(9, -4))
+
+
+def _arrow(p: QPainter) -> None:
+    p.setPen(QPen(INK, 1.8, Qt.PenStyle.DashLine))
+    p.drawLine(QPointF(-12, 6), QPointF(10, -4))
+    p.setPen(QPen(INK, 1.8))
+    p.drawLine(QPointF(10, -4), QPointF(3, -5))
+    p.drawLine(QPointF(10, -4), QPointF(6, 2))
+
+
+def _faint(p: QPainter) -> None:
+    p.setOpacity(0.3)
+    paint_mark(p, 6, 10)
+    p.setOpacity(1.0)
+    p.setPen(QPen(QColor("#888888"), 1))

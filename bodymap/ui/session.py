@@ -1,0 +1,92 @@
+"""The visit being charted: its document, the undo stack and change notifications for views."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from bodymap.geometry import Atlas
+from bodymap.model import Change, Command, SignedVisitError, Visit
+from bodymap.ops.editing import edit_visit
+from bodymap.store import Store, StoreError
+from bodymap.ui.undo import DomainUndoCommand
+
+log = logging.getLogger(__name__)
+
+
+class VisitSession(QObject):
+    """Runs chart commands against the store (saved as they are made) and the undo stack.
+
+    changed(Change) tells views what to repaint; reset() that the whole visit was (re)loaded;
+    failed(str) carries a message a therapist can act on.
+    """
+
+    changed = Signal(object)
+    reset = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store: Store, atlas: Atlas, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store, self.atlas = store, atlas
+        self.doc = None
+        self.slot = "pre"
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self._broken = False
+
+    @property
+    def visit(self) -> Visit | None:
+        return self.doc.visit if self.doc else None
+
+    @property
+    def editable(self) -> bool:
+        return self.doc is not None and not self.doc.visit.is_signed
+
+    def open(self, visit: Visit) -> None:
+        """Start charting a visit (the stored version); the undo history starts empty."""
+        self.doc = edit_visit(self.store, visit)
+        self.undo_stack.clear()
+        self._broken = False
+        self.undo_stack.setClean()
+        self.reset.emit()
+
+    def close(self) -> None:
+        self.doc = None
+        self.undo_stack.clear()
+        self.reset.emit()
+
+    def reload(self) -> None:
+        """Read the visit back from the store (after a failure left the history unreliable)."""
+        if self.doc is None:
+            return
+        try:
+            self.open(self.store.get_visit(self.doc.visit.id))
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+
+    def run(self, command: Command, merge_key: str | None = None) -> Change | None:
+        """Apply and save a command, then put it on the undo stack; None if it was refused."""
+        try:
+            change = command.apply()
+        except (StoreError, SignedVisitError, ValueError, KeyError) as exc:
+            log.info("edit refused: %s", type(exc).__name__)
+            self.failed.emit(str(exc))
+            return None
+        self.changed.emit(change)
+        wrapper = DomainUndoCommand(command, self.changed.emit, self._on_command_error, merge_key)
+        self.undo_stack.push(wrapper)
+        return change
+
+    def _on_command_error(self, exc: Exception) -> None:
+        self._broken = True
+        self.failed.emit(str(exc))
+        # The stack now disagrees with the model: rebuild both from the database.
+        QTimer.singleShot(0, self.reload)
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        # Every step is written to the database as it is made, so the stack is "clean"
+        # (nothing unsaved) unless a step failed.
+        if not self._broken:
+            self.undo_stack.setClean()

@@ -1,0 +1,28 @@
+"""Opening the atlas and the store for the window, with problems turned into one message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bodymap.geometry import Atlas, AtlasError, load_atlas
+from bodymap.store import Store, StoreError
+
+
+def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
+    """(store, atlas), or a message a therapist can act on when either cannot be opened."""
+    try:
+        atlas = load_atlas(getattr(ctx, "atlas_path", None))
+    except AtlasError as exc:
+        lines = "\n".join(f"• {p}" for p in exc.problems[:8])
+        return f"The body atlas could not be loaded:\n{lines}"
+    except OSError as exc:
+        return f"The body atlas could not be read: {exc.strerror or exc}"
+    try:
+        store = Store.open(getattr(ctx, "db", None), atlas=atlas)
+    except StoreError as exc:
+        return f"The records database could not be opened:\n{exc}"
+    except OSError as exc:
+        return f"The records database could not be opened: {exc.strerror or exc}"
+    if hasattr(ctx, "on_close"):
+        ctx.on_close(store.close)
+    return store, atlas

@@ -1,0 +1,356 @@
+"""Marking tools: tap marks, freehand shading, findings and referral arrows, selection and drags."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QLineF, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from bodymap.model import Change, FindingKind, PainMark, Stroke
+from bodymap.ops import records
+from bodymap.ui import usecases
+from bodymap.ui.body_scene import BodyPoint
+from bodymap.ui.body_view import BodyMapView
+from bodymap.ui.chart_items import (
+    ArrowItem,
+    FindingItem,
+    MarkItem,
+    arrow_path,
+    polyline_path,
+    stroke_pen,
+)
+from bodymap.ui.chart_layers import ChartLayers
+from bodymap.ui.coverage import CoverageTracker
+from bodymap.ui.session import VisitSession
+from bodymap.ui.theme import INK
+from bodymap.ui.tool_panel import ARROW, ToolPanel
+from bodymap.ui.wording import readback
+
+TAP, SHADE, FINDINGS = "tap", "shade", "findings"
+DRAG_THRESHOLD = 3.0  # viewBox units before a press on an item becomes a move
+MIN_STEP = 1.5  # viewBox units between recorded shading points
+
+
+class ChartController(QObject):
+    """Turns pointer gestures on the body map into chart commands run by the session."""
+
+    message = Signal(str)  # read-back or a reason something was refused
+    selection_changed = Signal(object)  # the selected chart item, or None
+    extent_changed = Signal()
+    slot_changed = Signal(str)
+
+    def __init__(self, session: VisitSession, view: BodyMapView, panel: ToolPanel, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.session, self.view, self.panel = session, view, panel
+        self.atlas = session.atlas
+        self.layers = ChartLayers(view.body_scene, self.atlas)
+        self.coverage = CoverageTracker(self.atlas)
+        self.mode = TAP
+        self.show_other = False
+        self.selected_id: str | None = None
+        self._press: BodyPoint | None = None
+        self._press_item: QGraphicsItem | None = None
+        self._moved = False
+        self._live: QGraphicsPathItem | None = None
+        self._points: list[tuple[float, float]] = []
+        self._live_view = "front"
+        self._last_digit: tuple[int, float] | None = None
+        view.pressed.connect(self._on_view_pressed)
+        view.dragged.connect(self._on_view_dragged)
+        view.released.connect(self._on_view_released)
+        session.changed.connect(self._on_session_changed)
+        session.reset.connect(self.reload)
+
+    # -- chart state --------------------------------------------------------------
+
+    @property
+    def slot(self) -> str:
+        return self.session.slot
+
+    def set_slot(self, slot: str) -> None:
+        if slot != self.session.slot:
+            self.session.slot = slot
+            self.reload()
+            self.slot_changed.emit(slot)
+
+    def set_show_other(self, show: bool) -> None:
+        self.show_other = show
+        self.reload()
+
+    def reload(self) -> None:
+        visit = self.session.visit
+        chart = visit.chart(self.slot) if visit else None
+        other = visit.chart("post" if self.slot == "pre" else "pre") if visit else None
+        self.layers.load(chart, other if self.show_other else None)
+        if chart is not None:
+            self.coverage.reset(chart)
+        else:
+            self.coverage = CoverageTracker(self.atlas)
+        self.select(None)
+        self.extent_changed.emit()
+
+    def _on_session_changed(self, change: Change) -> None:
+        if change.slot is not None and change.slot != self.slot:
+            self.set_slot(change.slot)  # show the chart an undo/redo changed
+            return
+        self.layers.apply(change)
+        if change.item_id is not None:
+            if change.action == "removed":
+                self.coverage.remove(change.item_id)
+                if change.item_id == self.selected_id:
+                    self.select(None)
+            elif change.action == "added":
+                self.coverage.add(change.item)
+            else:
+                self.coverage.update(change.item)
+                if change.item_id == self.selected_id:
+                    self.selection_changed.emit(change.item)
+            self.extent_changed.emit()
+
+    def select(self, item_id: str | None) -> None:
+        self.view.body_scene.clearSelection()
+        g = self.layers.graphic(item_id) if item_id else None
+        self.selected_id = item_id if g is not None else None
+        if g is not None:
+            g.setSelected(True)
+        self.selection_changed.emit(g.model if g is not None else None)  # type: ignore[attr-defined]
+
+    def selected_item(self) -> object | None:
+        visit = self.session.visit
+        if visit is None or self.selected_id is None:
+            return None
+        return visit.chart(self.slot).find(self.selected_id)
+
+    # -- commands -----------------------------------------------------------------
+
+    def _run(self, command: object, merge_key: str | None = None) -> Change | None:
+        return self.session.run(command, merge_key)  # type: ignore[arg-type]
+
+    def _guard(self) -> bool:
+        if self.session.visit is None:
+            self.message.emit(self.tr("Open or start a visit first."))
+            return False
+        if not self.session.editable:
+            self.message.emit(self.tr("This visit is signed; it can only be amended."))
+            return False
+        return True
+
+    def mark_at(self, p: BodyPoint) -> Change | None:
+        if not self._guard():
+            return None
+        try:
+            cmd = records.mark_point(
+                self.session.doc, atlas=self.atlas, slot=self.slot, view=p.view, x=p.x, y=p.y,
+                intensity=self.panel.intensity(), qualities=self.panel.qualities(),
+            )  # fmt: skip
+        except ValueError:
+            self.message.emit(self.tr("That point is outside the body."))
+            return None
+        change = self._run(cmd)
+        if change is not None:
+            self.select(change.item_id)
+            self.message.emit(readback(self.atlas, change.item))
+        return change
+
+    def finding_at(self, p: BodyPoint) -> Change | None:
+        if not self._guard():
+            return None
+        kind = self.panel.finding_kind()
+        assert isinstance(kind, FindingKind)
+        try:
+            cmd = records.add_finding(
+                self.session.doc, atlas=self.atlas, slot=self.slot, kind=kind, view=p.view,
+                x=p.x, y=p.y, state=self.panel.trigger_state(), muscle=self.panel.muscle(),
+            )  # fmt: skip
+        except ValueError:
+            self.message.emit(self.tr("That point is outside the body."))
+            return None
+        change = self._run(cmd)
+        if change is not None:
+            self.select(change.item_id)
+            self.message.emit(readback(self.atlas, change.item, "Added"))
+        return change
+
+    def shade(self, view: str, points: list[tuple[float, float]]) -> Change | None:
+        if not self._guard() or not points:
+            return None
+        width = self.panel.brush_width()
+        try:
+            usecases.check_on_body(self.atlas, view, points, width)
+            cmd = records.add_stroke(
+                self.session.doc, atlas=self.atlas, slot=self.slot, view=view, points=points,
+                width=width, intensity=self.panel.intensity(), quality=self.panel.qualities()[0],
+            )  # fmt: skip
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return None
+        change = self._run(cmd)
+        if change is not None:
+            self.message.emit(self.tr("Shaded: {0}% of the body").format(f"{self.extent():.1f}"))
+        return change
+
+    def arrow(
+        self, view: str, start: tuple[float, float], end: tuple[float, float]
+    ) -> Change | None:
+        if not self._guard():
+            return None
+        try:
+            cmd = records.add_arrow(
+                self.session.doc, atlas=self.atlas, slot=self.slot, view=view, start=start, end=end
+            )
+        except ValueError:
+            self.message.emit(self.tr("The arrow must end on the body."))
+            return None
+        change = self._run(cmd)
+        if change is not None:
+            self.select(change.item_id)
+            self.message.emit(readback(self.atlas, change.item, "Added"))
+        return change
+
+    def move_selected(self, item_id: str, p: BodyPoint) -> Change | None:
+        try:
+            cmd = usecases.move_item(self.session.doc, self.atlas, self.slot, item_id, p.x, p.y)
+        except ValueError:
+            self.message.emit(self.tr("Moved back: that point is outside the body."))
+            self.reload_item(item_id)
+            return None
+        change = self._run(cmd)
+        if change is None:
+            self.reload_item(item_id)
+        else:
+            self.message.emit(readback(self.atlas, change.item, "Moved"))
+        return change
+
+    def reload_item(self, item_id: str) -> None:
+        item = self.session.visit.chart(self.slot).find(item_id) if self.session.visit else None
+        g = self.layers.graphic(item_id)
+        if item is not None and g is not None:
+            self.layers._update(g, item)
+
+    def edit_selected(self, *, intensity: int | None = None, qualities=None) -> Change | None:  # noqa: ANN001
+        item = self.selected_item()
+        if not isinstance(item, (PainMark, Stroke)) or not self._guard():
+            return None
+        cmd = usecases.edit_mark(self.session.doc, self.slot, item.id, intensity=intensity, qualities=qualities)  # fmt: skip
+        change = self._run(cmd, merge_key=f"edit:{item.id}")
+        if change is not None:
+            self.message.emit(readback(self.atlas, change.item, "Changed"))
+        return change
+
+    def delete_selected(self) -> Change | None:
+        item = self.selected_item()
+        if item is None or not self._guard():
+            return None
+        change = self._run(usecases.delete_item(self.session.doc, self.slot, item.id))  # type: ignore[attr-defined]
+        if change is not None:
+            self.message.emit(readback(self.atlas, item, "Deleted"))
+        return change
+
+    def digit(self, n: int) -> None:
+        """Number keys set the intensity; 1 then 0 within a second means 10."""
+        now = time.monotonic()
+        if (
+            n == 0
+            and self._last_digit
+            and self._last_digit[0] == 1
+            and now - self._last_digit[1] < 1.0
+        ):
+            n = 10
+        self._last_digit = (n, now)
+        self.panel.set_intensity(n)
+        self.edit_selected(intensity=n)
+
+    def extent(self) -> float:
+        return self.coverage.extent()
+
+    # -- pointer gestures ---------------------------------------------------------
+
+    def _on_view_pressed(self, p: BodyPoint, graphic: QGraphicsItem | None) -> None:
+        self._press, self._moved = p, False
+        self._press_item = graphic
+        if self.mode == FINDINGS and self.panel.finding_kind() == ARROW:
+            if isinstance(graphic, FindingItem):  # arrows start at the trigger point itself
+                p = BodyPoint(p.view, *graphic.model.point)  # type: ignore[attr-defined]
+            self._press_item = None
+            self._start_live(p)
+        elif self.mode == SHADE:
+            self._press_item = None
+            self._start_live(p)
+        elif graphic is not None:
+            self.select(graphic.item_id)  # type: ignore[attr-defined]
+
+    def _on_view_dragged(self, p: BodyPoint) -> None:
+        if self._press is None:
+            return
+        if QLineF(self._press.x, self._press.y, p.x, p.y).length() > DRAG_THRESHOLD:
+            self._moved = True
+        g = self._press_item
+        if self._live is not None:
+            self._extend_live(p)
+        elif isinstance(g, (MarkItem, FindingItem)) and self._moved and self.session.editable:
+            g.setPos(QPointF(p.x, p.y))
+
+    def _on_view_released(self, p: BodyPoint) -> None:
+        press, g = self._press, self._press_item
+        self._press, self._press_item = None, None
+        if press is None:
+            return
+        if self._live is not None:
+            self._finish_live(press, p)
+        elif isinstance(g, (MarkItem, FindingItem, ArrowItem)):
+            if self._moved and not isinstance(g, ArrowItem) and self.session.editable:
+                self.move_selected(g.item_id, BodyPoint(press.view, g.pos().x(), g.pos().y()))
+        elif g is None and not self._moved:
+            if self.mode == TAP:
+                self.mark_at(press)
+            elif self.mode == FINDINGS:
+                self.finding_at(press)
+        elif g is None:
+            self.select(None)
+
+    def _start_live(self, p: BodyPoint) -> None:
+        self._points = [(p.x, p.y)]
+        self._live_view = p.view
+        self._live = QGraphicsPathItem()
+        scene = self.view.body_scene
+        parent = scene.clip_layers[p.view] if self.mode == SHADE else scene.free_layers[p.view]
+        self._live.setParentItem(parent)
+        self._live.setZValue(20)
+        if self.mode == SHADE:
+            self._live.setPen(stroke_pen(self.panel.intensity(), self.panel.brush_width()))
+        self._update_live()
+
+    def _extend_live(self, p: BodyPoint) -> None:
+        scene = self.view.body_scene
+        local = scene.to_scene(p.view, p.x, p.y) - scene.origins[self._live_view]
+        x, y = local.x(), local.y()
+        if self.mode == SHADE:
+            last = self._points[-1]
+            if QLineF(last[0], last[1], x, y).length() >= MIN_STEP:
+                self._points.append((x, y))
+                path = self._live.path()  # extend in place: no rebuild per move
+                path.lineTo(x, y)
+                self._live.setPath(path)
+        else:
+            self._points = [self._points[0], (x, y)]
+            self._update_live()
+
+    def _update_live(self) -> None:
+        if self.mode == SHADE:
+            self._live.setPath(polyline_path(tuple(self._points)))
+        elif len(self._points) > 1:
+            self._live.setPath(arrow_path(QPointF(*self._points[0]), QPointF(*self._points[-1])))
+        if self.mode != SHADE:
+            self._live.setPen(QPen(INK, 0, Qt.PenStyle.DashLine))
+
+    def _finish_live(self, press: BodyPoint, p: BodyPoint) -> None:
+        live, self._live = self._live, None
+        self.view.body_scene.removeItem(live)
+        points, view = self._points, self._live_view
+        self._points = []
+        if self.mode == SHADE:
+            self.shade(view, points)
+        elif len(points) > 1 and self._moved:
+            self.arrow(view, points[0], points[-1])

@@ -1,0 +1,82 @@
+"""Tap marking on the real window: zone, read-back, sides on both views, saved as made."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import click
+
+pytestmark = pytest.mark.gui
+
+
+def chart(window):
+    return window.session.visit.chart(window.session.slot)
+
+
+def test_window_opens_the_new_visit(window):
+    assert window.session.visit is not None
+    assert not window.session.visit.is_signed
+    assert "Test Person" in window.windowTitle()
+    assert window.client_panel.visit_list.count() == 1
+
+
+def test_click_marks_the_zone_and_reads_it_back(qtbot, window):
+    window.tool_panel.set_intensity(6)
+    click(qtbot, window, "front", 231, 53)
+    (mark,) = chart(window).marks
+    assert mark.zone == "left-forehead"
+    assert mark.intensity == 6
+    assert mark.view == "front"
+    assert window.tool_panel.readback.text() == "Marked: LEFT forehead (front), 6/10, aching"
+    assert window.controller.layers.graphic(mark.id) is not None
+    assert not window.isWindowModified()
+
+
+@pytest.mark.parametrize(
+    ("view", "x", "y", "zone", "words"),
+    [
+        ("front", 209, 53, "right-forehead", "RIGHT forehead"),
+        ("front", 231, 53, "left-forehead", "LEFT forehead"),
+        ("front", 330, 284, "left-upper-arm-front", "LEFT front of upper arm"),
+        ("back", 165, 223, "left-infraspinous", "LEFT shoulder blade"),
+        ("back", 275, 223, "right-infraspinous", "RIGHT shoulder blade"),
+    ],
+)
+def test_patient_sides_on_both_views(qtbot, window, view, x, y, zone, words):
+    """Front: left of the midline on screen is the patient's right; back: the patient's left."""
+    click(qtbot, window, view, x, y)
+    (mark,) = chart(window).marks
+    assert (mark.view, mark.zone) == (view, zone)
+    assert words in window.tool_panel.readback.text()
+
+
+def test_digits_and_qualities_edit_the_selected_mark(qtbot, window):
+    click(qtbot, window, "front", 231, 53)
+    window.controller.digit(1)
+    window.controller.digit(0)  # 1 then 0 quickly = 10
+    assert chart(window).marks[0].intensity == 10
+    throbbing = next(
+        b for b in window.tool_panel.quality_group.buttons() if b.property("quality") == "throbbing"
+    )
+    throbbing.click()
+    assert "throbbing" in [q.value for q in chart(window).marks[0].qualities]
+    assert "10/10" in window.tool_panel.readback.text()
+
+
+def test_click_outside_the_body_marks_nothing(qtbot, window):
+    click(qtbot, window, "front", 20, 20)
+    assert chart(window).marks == ()
+    assert "outside the body" in window.tool_panel.readback.text()
+
+
+def test_reopened_visit_shows_the_same_chart(qtbot, window, gui_store, body_atlas):
+    from bodymap.ui.main_window import MainWindow
+
+    click(qtbot, window, "front", 231, 53)
+    click(qtbot, window, "back", 165, 223)
+    visit_id = window.session.visit.id
+    again = MainWindow(gui_store, body_atlas)
+    qtbot.addWidget(again)
+    again.open_visit_id(visit_id)
+    assert again.session.visit.pre_chart == window.session.visit.pre_chart
+    assert set(again.controller.layers.items) == {m.id for m in chart(window).marks}
