@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -132,7 +133,7 @@ def _decode_dataclass(cls: type, value: Any, path: str, errors: list[str]) -> An
     if not isinstance(value, dict):
         errors.append(f"{path or '(top)'}: expected an object, got {_kind(value)}")
         return None
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.name not in SKIPPED_FIELDS}
     unknown = sorted(set(value) - set(fields))
     for name in unknown:
@@ -152,6 +153,11 @@ def _decode_dataclass(cls: type, value: Any, path: str, errors: list[str]) -> An
     except ValueError as exc:
         errors.append(_join(path, str(exc)) if path else str(exc))
         return None
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 def _decode_scalar(tp: Any, value: Any, path: str, errors: list[str]) -> Any:

@@ -84,6 +84,21 @@ class SelfCare(StrEnum):
     STRETCHES = "stretches"
 
 
+T = TypeVar("T")
+
+
+def trusted(cls: type[T], fields: dict[str, Any]) -> T:
+    """A model object from values that were validated before (rows this app wrote), unchecked.
+
+    Only for the store's read path, where checking every stroke point again would dominate
+    the time to open a client; anything from outside goes through the constructor.
+    `fields` must hold every field, already in the model's types.
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 def new_id() -> str:
     """A fresh random id (32 lowercase hex digits)."""
     return uuid.uuid4().hex

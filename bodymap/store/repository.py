@@ -154,7 +154,7 @@ class Store:
 
     def get_client(self, client_id: str) -> Client:
         with self._read() as conn:
-            row = conn.execute(select(clients).where(clients.c.id == client_id)).mappings().first()
+            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
         if row is None:
             raise NotFoundError(f"no client with id {client_id}")
         return rows.client_from(row)
@@ -165,7 +165,7 @@ class Store:
         if not include_archived:
             stmt = stmt.where(clients.c.archived.is_(False))
         with self._read() as conn:
-            return [rows.client_from(r) for r in conn.execute(stmt).mappings()]
+            return [rows.client_from(r) for r in conn.execute(stmt)]
 
     def resolve_client_id(self, prefix: str) -> str:
         """The id of the one client whose id starts with `prefix` (ids are long to type)."""
@@ -200,7 +200,7 @@ class Store:
         """Every intake revision of a client, oldest first."""
         stmt = select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
         with self._read() as conn:
-            return [rows.intake_from(r) for r in conn.execute(stmt).mappings()]
+            return [rows.intake_from(r) for r in conn.execute(stmt)]
 
     def add_plan(self, plan: TreatmentPlan) -> TreatmentPlan:
         with self._write() as conn:
@@ -221,7 +221,7 @@ class Store:
             .order_by(plans.c.created_at, plans.c.id)
         )
         with self._read() as conn:
-            return [rows.plan_from(r) for r in conn.execute(stmt).mappings()]
+            return [rows.plan_from(r) for r in conn.execute(stmt)]
 
     # -- visits -------------------------------------------------------------------------
 
@@ -376,19 +376,19 @@ class Store:
     def load_record(self, client_id: str) -> ClientRecord:
         """A client with every intake revision, visit and plan (one consistent snapshot)."""
         with self._read() as conn:
-            row = conn.execute(select(clients).where(clients.c.id == client_id)).mappings().first()
+            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
             if row is None:
                 raise NotFoundError(f"no client with id {client_id}")
             its = conn.execute(
                 select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
-            ).mappings()
+            )
             intake_list = tuple(rows.intake_from(r) for r in its)
             vs = tuple(vstore.load_visits(conn, visits.c.client_id == client_id))
             ps = conn.execute(
                 select(plans)
                 .where(plans.c.client_id == client_id)
                 .order_by(plans.c.created_at, plans.c.id)
-            ).mappings()
+            )
             plan_list = tuple(rows.plan_from(r) for r in ps)
         return ClientRecord(rows.client_from(row), intake_list, vs, plan_list)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from array import array
-from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -23,8 +23,20 @@ from bodymap.model import (
     Visit,
 )
 from bodymap.model.codec import from_data, to_data
+from bodymap.model.outcomes import Peg, PsfsRating, RomEntry
+from bodymap.model.values import (
+    FindingKind,
+    Quality,
+    SelfCare,
+    Source,
+    Technique,
+    TriggerPointState,
+    VisitKind,
+    VisitStatus,
+    trusted,
+)
 
-Row = Mapping[Any, Any]
+Row = Any  # a SQLAlchemy Row: columns by attribute
 
 
 def _d(value: date | None) -> str | None:
@@ -50,14 +62,29 @@ def client_row(c: Client) -> dict[str, Any]:
 
 
 def client_from(r: Row) -> Client:
-    return Client(
-        id=r["id"], name=r["name"], date_of_birth=_date(r["date_of_birth"]),
-        contact=r["contact"], notes=r["notes"], consent_treatment=bool(r["consent_treatment"]),
-        consent_treatment_date=_date(r["consent_treatment_date"]),
-        consent_storage=bool(r["consent_storage"]),
-        consent_storage_date=_date(r["consent_storage_date"]), archived=bool(r["archived"]),
-        version=r["version"],
-    )  # fmt: skip
+    # Unpacked in the clients table's column order (schema.py); validated when written.
+    (
+        cid,
+        name,
+        born,
+        contact,
+        notes,
+        c_treat,
+        c_treat_d,
+        c_store,
+        c_store_d,
+        archived,
+        version,
+        _,
+    ) = r
+    return trusted(Client, {
+        "name": name, "date_of_birth": _date(born) if born else None, "contact": contact,
+        "notes": notes, "consent_treatment": bool(c_treat),
+        "consent_treatment_date": _date(c_treat_d) if c_treat_d else None,
+        "consent_storage": bool(c_store),
+        "consent_storage_date": _date(c_store_d) if c_store_d else None,
+        "archived": bool(archived), "id": cid, "version": version,
+    })  # fmt: skip
 
 
 def intake_row(i: Intake) -> dict[str, Any]:
@@ -68,16 +95,29 @@ def intake_row(i: Intake) -> dict[str, Any]:
 
 
 def intake_from(r: Row) -> Intake:
-    return from_data(Intake, json.loads(r["body"]))
+    return from_data(Intake, json.loads(r.body))
 
+
+_TECHNIQUE = {t.value: t for t in Technique}
+_SELF_CARE = {t.value: t for t in SelfCare}
 
 # Visit fields stored as JSON text, and how to read each back.
 VISIT_JSON_FIELDS: dict[str, Any] = {
-    "soap": lambda d: from_data(Soap, d),
-    "outcomes": lambda d: from_data(Outcomes, d),
-    "techniques": tuple,
-    "self_care": tuple,
+    "soap": lambda d: trusted(Soap, d),
+    "outcomes": lambda d: outcomes_from(d),
+    "techniques": lambda d: tuple(_TECHNIQUE[t] for t in d),
+    "self_care": lambda d: tuple(_SELF_CARE[t] for t in d),
 }
+
+
+def outcomes_from(d: dict[str, Any]) -> Outcomes:
+    """Outcomes from their stored JSON (written by this app, so not checked again)."""
+    peg = d["peg"]
+    return trusted(Outcomes, {
+        **d, "peg": trusted(Peg, peg) if peg is not None else None,
+        "psfs": tuple(trusted(PsfsRating, x) for x in d["psfs"]),
+        "rom": tuple(trusted(RomEntry, x) for x in d["rom"]),
+    })  # fmt: skip
 
 
 def visit_field_value(name: str, value: Any) -> Any:
@@ -112,15 +152,15 @@ VISIT_COLUMNS = (
 def visit_fields_from(r: Row) -> dict[str, Any]:
     """Keyword arguments for Visit from a visits row (charts and amendments come separately)."""
     out: dict[str, Any] = {
-        "id": r["id"], "client_id": r["client_id"],
-        "started_at": datetime.fromisoformat(r["started_at"]), "therapist": r["therapist"],
-        "kind": r["kind"], "status": r["status"], "technique_other": r["technique_other"],
-        "self_care_text": r["self_care_text"], "signed_by": r["signed_by"],
-        "signed_at": datetime.fromisoformat(r["signed_at"]) if r["signed_at"] else None,
-        "version": r["version"],
+        "id": r.id, "client_id": r.client_id,
+        "started_at": datetime.fromisoformat(r.started_at), "therapist": r.therapist,
+        "kind": VisitKind(r.kind), "status": VisitStatus(r.status), "technique_other": r.technique_other,
+        "self_care_text": r.self_care_text, "signed_by": r.signed_by,
+        "signed_at": datetime.fromisoformat(r.signed_at) if r.signed_at else None,
+        "version": r.version,
     }  # fmt: skip
     for name, read in VISIT_JSON_FIELDS.items():
-        out[name] = read(json.loads(r[name]))
+        out[name] = read(json.loads(getattr(r, name)))
     return out
 
 
@@ -134,8 +174,8 @@ def amendment_row(a: Amendment, visit_id: str, seq: int) -> dict[str, Any]:
 
 def amendment_from(r: Row) -> Amendment:
     return Amendment(
-        id=r["id"], author=r["author"], at=datetime.fromisoformat(r["at"]), reason=r["reason"],
-        fields=tuple(json.loads(r["fields"])), original_json=r["original"],
+        id=r.id, author=r.author, at=datetime.fromisoformat(r.at), reason=r.reason,
+        fields=tuple(json.loads(r.fields)), original_json=r.original,
     )  # fmt: skip
 
 
@@ -184,35 +224,51 @@ def item_row(item: Any, chart_id: str, seq: int) -> dict[str, Any]:
     raise TypeError(f"not a chart item: {type(item).__name__}")
 
 
+_QUALITY = {q.value: q for q in Quality}
+_SOURCE = {x.value: x for x in Source}
+_KIND = {k.value: k for k in FindingKind}
+_STATE = {x.value: x for x in TriggerPointState}
+
+
+@functools.cache
+def _qualities(text: str) -> tuple[Quality, ...]:
+    return tuple(_QUALITY[q] for q in text.split(","))
+
+
+# Chart items are read without re-validation (see model.values.trusted): they were checked
+# when written, and re-checking thousands of stroke points would make opening a client slow.
+# Rows are unpacked in the tables' column order (schema.py).
 def mark_from(r: Row) -> PainMark:
-    return PainMark(
-        id=r["id"], view=r["view"], point=(r["x"], r["y"]), zone=r["zone"],
-        intensity=r["intensity"], qualities=tuple(r["qualities"].split(",")),
-        other_text=r["other_text"], source=r["source"], note=r["note"],
-    )  # fmt: skip
+    mid, _chart, _seq, view, x, y, zone, intensity, qualities, other, source, note = r
+    return trusted(PainMark, {
+        "view": view, "point": (x, y), "zone": zone, "intensity": intensity,
+        "qualities": _qualities(qualities), "other_text": other, "source": _SOURCE[source],
+        "note": note, "id": mid,
+    })  # fmt: skip
 
 
 def stroke_from(r: Row) -> Stroke:
-    return Stroke(
-        id=r["id"], view=r["view"], points=unpack_points(r["points"]), width=r["width"],
-        intensity=r["intensity"], quality=r["quality"], other_text=r["other_text"],
-        source=r["source"],
-    )  # fmt: skip
+    sid, _chart, _seq, view, points, width, intensity, quality, other, source = r
+    return trusted(Stroke, {
+        "view": view, "points": unpack_points(points), "width": width, "intensity": intensity,
+        "quality": _QUALITY[quality], "other_text": other, "source": _SOURCE[source], "id": sid,
+    })  # fmt: skip
 
 
 def finding_from(r: Row) -> Finding:
-    return Finding(
-        id=r["id"], kind=r["kind"], view=r["view"], point=(r["x"], r["y"]), zone=r["zone"],
-        state=r["state"], muscle=r["muscle"], note=r["note"],
-    )  # fmt: skip
+    fid, _chart, _seq, kind, view, x, y, zone, state, muscle, note = r
+    return trusted(Finding, {
+        "kind": _KIND[kind], "view": view, "point": (x, y), "zone": zone,
+        "state": _STATE[state] if state else None, "muscle": muscle, "note": note, "id": fid,
+    })  # fmt: skip
 
 
 def arrow_from(r: Row) -> ReferralArrow:
-    end = (r["x2"], r["y2"]) if r["x2"] is not None else None
-    return ReferralArrow(
-        id=r["id"], view=r["view"], start=(r["x1"], r["y1"]), to_zone=r["to_zone"], end=end,
-        note=r["note"],
-    )  # fmt: skip
+    aid, _chart, _seq, view, x1, y1, to_zone, x2, y2, note = r
+    return trusted(ReferralArrow, {
+        "view": view, "start": (x1, y1), "to_zone": to_zone,
+        "end": (x2, y2) if x2 is not None else None, "note": note, "id": aid,
+    })  # fmt: skip
 
 
 ITEM_READERS = {
@@ -235,9 +291,9 @@ def plan_row(p: TreatmentPlan) -> dict[str, Any]:
 
 def plan_from(r: Row) -> TreatmentPlan:
     return TreatmentPlan(
-        id=r["id"], client_id=r["client_id"], created_at=datetime.fromisoformat(r["created_at"]),
-        goals=tuple(json.loads(r["goals"])), visits_per_week=r["visits_per_week"],
-        planned_visits=r["planned_visits"],
-        appointments=tuple(datetime.fromisoformat(a) for a in json.loads(r["appointments"])),
-        review_date=_date(r["review_date"]), notes=r["notes"], version=r["version"],
+        id=r.id, client_id=r.client_id, created_at=datetime.fromisoformat(r.created_at),
+        goals=tuple(json.loads(r.goals)), visits_per_week=r.visits_per_week,
+        planned_visits=r.planned_visits,
+        appointments=tuple(datetime.fromisoformat(a) for a in json.loads(r.appointments)),
+        review_date=_date(r.review_date), notes=r.notes, version=r.version,
     )  # fmt: skip
