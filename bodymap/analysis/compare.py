@@ -9,9 +9,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.analysis.centre import Centrality, centrality
-from bodymap.analysis.zones import ZonePain, pain_extent, zone_pain
+from bodymap.analysis.zones import ZonePain, pain_extent, shape_of, zone_pain
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import clip_to_body, stroke_shape
+from bodymap.geometry.strokes import clip_to_body
 from bodymap.model.chart import Chart
 
 
@@ -101,7 +101,7 @@ def classify(before: int | None, after: int | None) -> Change:
 def pain_area(chart: Chart, atlas: Atlas, view: str) -> BaseGeometry:
     """The union of a chart's tapped zones and strokes on one view, clipped to the body."""
     parts = [atlas.zone(m.zone).polygon for m in chart.marks if m.view == view]
-    parts += [stroke_shape(s.points, s.width) for s in chart.strokes if s.view == view]
+    parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
     if not parts:
         return shapely.Polygon()
     return clip_to_body(atlas, view, shapely.union_all(parts))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+import shapely
+from shapely.geometry.base import BaseGeometry
+
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import painted_area
+from bodymap.geometry.strokes import clip_to_body, stroke_shape
 from bodymap.model.chart import Chart
-from bodymap.model.summary import stroke_zones
 from bodymap.model.values import Quality
 
 # A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
@@ -38,7 +41,9 @@ def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
     for m in chart.marks:
         add(m.zone, m.intensity, 1.0, m.qualities)
     for s in chart.strokes:
-        for zone, cover in stroke_zones(atlas, s).items():
+        # The zones lie inside the body, so coverage needs no clipping to the silhouette first
+        # (the same numbers as model.summary.stroke_zones, without its costly clip).
+        for zone, cover in atlas.coverage(s.view, shape_of(s.points, s.width)).items():
             if cover >= MIN_STROKE_COVERAGE:
                 add(zone, s.intensity, cover, (s.quality,))
     return {
@@ -47,14 +52,22 @@ def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def shape_of(points: tuple[tuple[float, float], ...], width: float) -> BaseGeometry:
+    """stroke_shape, remembered: a report needs each stroke's outline three times."""
+    return stroke_shape(points, width)
+
+
 def pain_extent(chart: Chart, atlas: Atlas) -> float:
-    """Percent of the whole drawn body marked or shaded (the extent of model.summary)."""
+    """Percent of the whole drawn body marked or shaded (as model.summary computes it).
+
+    Same rule as geometry.strokes.painted_area: whole zones for tap marks, strokes clipped to
+    the body, overlaps counted once.
+    """
     covered = 0.0
     for view in atlas.views:
-        covered += painted_area(
-            atlas,
-            view,
-            (m.zone for m in chart.marks if m.view == view),
-            ((s.points, s.width) for s in chart.strokes if s.view == view),
-        )
+        parts = [atlas.zone(z).polygon for z in {m.zone for m in chart.marks if m.view == view}]
+        parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
+        if parts:
+            covered += float(clip_to_body(atlas, view, shapely.union_all(parts)).area)
     return 100.0 * covered / atlas.body_area()

@@ -28,7 +28,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_more(kinds: argparse._SubParsersAction) -> None:
-    """Later report kinds add themselves here."""
+    k = kinds.add_parser("compare", help="before/after: pre vs post of a visit, or two visits")
+    k.add_argument("visit_id", metavar="VISIT_ID")
+    k.add_argument(
+        "--with",
+        dest="other_id",
+        metavar="VISIT_ID",
+        help="compare with this visit (the earlier one is 'before')",
+    )
+    k.add_argument("--chart", choices=("pre", "post"), default="pre",
+                   help="between two visits: which chart of each (default: pre)")  # fmt: skip
+    _common(k)
+    k.set_defaults(handler=cmd_compare)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -92,3 +103,24 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+@_reported
+def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.export import render_comparison
+    from bodymap.export.naming import comparison_filename
+
+    store = ctx.store
+    visit = store.get_visit(args.visit_id)
+    other = store.get_visit(args.other_id) if args.other_id else None
+    if other is not None:
+        if other.client_id != visit.client_id:
+            raise CliError("the two visits belong to different clients")
+        if other.started_at < visit.started_at:
+            visit, other = other, visit
+    client = store.get_client(visit.client_id)
+    data = render_comparison(
+        client, visit, ctx.atlas, other=other, slot=args.chart, page_size=args.page_size
+    )
+    _write(data, args.output, comparison_filename(visit, other))
+    return 0

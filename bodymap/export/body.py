@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -34,36 +35,72 @@ class ViewTransform:
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.x0 + (x - self.left) * self.scale, self.y0 - (y - self.top) * self.scale
 
-    def array(self, coords: np.ndarray) -> np.ndarray:
-        out = np.empty_like(coords)
-        out[:, 0] = self.x0 + (coords[:, 0] - self.left) * self.scale
-        out[:, 1] = self.y0 - (coords[:, 1] - self.top) * self.scale
-        return out
+    @contextmanager
+    def applied(self, canv: Canvas) -> Iterator[None]:
+        """Draw in viewBox units inside the block (paths only: text would come out mirrored)."""
+        canv.saveState()
+        canv.transform(self.scale, 0, 0, -self.scale, self.x0 - self.left * self.scale,
+                       self.y0 + self.top * self.scale)  # fmt: skip
+        try:
+            yield
+        finally:
+            canv.restoreState()
+
+
+def path_ops(coords: np.ndarray, *, close: bool) -> str:
+    """PDF path operators for one ring or line in viewBox units."""
+    if len(coords) < 2:
+        return ""
+    text = [f"{coords[0, 0]:.2f} {coords[0, 1]:.2f} m"]
+    text += [f"{x:.2f} {y:.2f} l" for x, y in coords[1:].tolist()]
+    if close:
+        text.append("h")
+    return " ".join(text)
+
+
+def geom_ops(geom: BaseGeometry) -> str:
+    """Path operators for the rings of a (multi)polygon, holes included."""
+    out = []
+    for part in getattr(geom, "geoms", [geom]):
+        if part.is_empty or part.geom_type != "Polygon":
+            continue
+        for ring in [part.exterior, *part.interiors]:
+            out.append(path_ops(shapely.get_coordinates(ring), close=True))
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
 class BodyPaths:
-    """A view's drawing geometry, simplified once per atlas."""
+    """A view's drawing geometry, simplified and turned into path operators once per atlas."""
 
-    silhouette: BaseGeometry
-    zones: dict[str, BaseGeometry]
-    outline: tuple[np.ndarray, ...]
-    landmarks: tuple[np.ndarray, ...]
+    silhouette: str
+    zone_ops: dict[str, str]
+    borders: str
+    outline: str
+    landmarks: str
+    zones: dict[str, BaseGeometry] = field(repr=False)
 
 
 def body_paths(atlas: Atlas, view: str) -> BodyPaths:
-    """The cached simplified geometry of one view of an atlas."""
+    """The cached drawing geometry of one view of an atlas."""
     per_atlas = _cache.setdefault(atlas, {})
     if view not in per_atlas:
         info = atlas.view(view)
         zones = {z.id: z.polygon.simplify(SIMPLIFY) for z in atlas.zones_in(view)}
-        outline: list[np.ndarray] = []
-        landmarks: list[np.ndarray] = []
-        for kind, _d, lines in info.decorations:
-            target = outline if kind == "outline" else landmarks
-            target += [shapely.get_coordinates(ln.simplify(SIMPLIFY)) for ln in lines]
-        per_atlas[view] = BodyPaths(info.silhouette.simplify(SIMPLIFY), zones,
-                                    tuple(outline), tuple(landmarks))  # fmt: skip
+        zone_ops = {z: geom_ops(g) for z, g in zones.items()}
+        lines: dict[bool, list[str]] = {True: [], False: []}
+        for kind, _d, strokes in info.decorations:
+            for ln in strokes:
+                coords = shapely.get_coordinates(ln.simplify(SIMPLIFY))
+                lines[kind == "outline"].append(path_ops(coords, close=False))
+        per_atlas[view] = BodyPaths(
+            silhouette=geom_ops(info.silhouette.simplify(SIMPLIFY)),
+            zone_ops=zone_ops,
+            borders=" ".join(zone_ops.values()),
+            outline=" ".join(lines[True]),
+            landmarks=" ".join(lines[False]),
+            zones=zones,
+        )
     return per_atlas[view]
 
 
@@ -75,56 +112,37 @@ def frame(atlas: Atlas) -> tuple[float, float, float, float]:
     return left, top, right - left, bottom - top
 
 
-def add_rings(path: object, geom: BaseGeometry, tf: ViewTransform) -> None:
-    """Add a (multi)polygon's rings, holes included, to a canvas path."""
-    for part in getattr(geom, "geoms", [geom]):
-        if part.is_empty or part.geom_type != "Polygon":
-            continue
-        for ring in [part.exterior, *part.interiors]:
-            add_line(path, shapely.get_coordinates(ring), tf, close=True)
+def fill_ops(canv: Canvas, ops: str) -> None:
+    """Fill path operators (even-odd, so holes stay open) with the current fill colour."""
+    if ops:
+        canv.addLiteral(ops + " f*")
 
 
-def add_line(path: object, coords: np.ndarray, tf: ViewTransform, *, close: bool = False) -> None:
-    pts = tf.array(coords)
-    if len(pts) < 2:
-        return
-    path.moveTo(float(pts[0, 0]), float(pts[0, 1]))  # type: ignore[attr-defined]
-    for x, y in pts[1:].tolist():
-        path.lineTo(x, y)  # type: ignore[attr-defined]
-    if close:
-        path.close()  # type: ignore[attr-defined]
+def stroke_ops(canv: Canvas, ops: str) -> None:
+    if ops:
+        canv.addLiteral(ops + " S")
 
 
 def fill_shapes(canv: Canvas, shapes: Iterable[BaseGeometry], tf: ViewTransform) -> None:
-    """Fill (multi)polygons with the current fill colour (even-odd, so holes stay open)."""
-    path = canv.beginPath()
-    for g in shapes:
-        add_rings(path, g, tf)
-    canv.drawPath(path, stroke=0, fill=1, fillMode=0)
+    """Fill (multi)polygons given in viewBox units with the current fill colour."""
+    with tf.applied(canv):
+        fill_ops(canv, " ".join(geom_ops(g) for g in shapes))
 
 
 def draw_body(canv: Canvas, atlas: Atlas, view: str, tf: ViewTransform) -> None:
     """The light body, thin grey zone borders, then the darker outline and landmark strokes."""
     paths = body_paths(atlas, view)
-    canv.saveState()
-    canv.setFillColor(colours.BODY_FILL)
-    fill_shapes(canv, [paths.silhouette], tf)
-    canv.setLineJoin(1)
-    canv.setStrokeColor(colours.ZONE_LINE)
-    canv.setLineWidth(0.25)
-    path = canv.beginPath()
-    for g in paths.zones.values():
-        add_rings(path, g, tf)
-    canv.drawPath(path, stroke=1, fill=0)
-    for lines, colour, width in ((paths.landmarks, colours.LANDMARK, 0.35),
-                                 (paths.outline, colours.OUTLINE, 0.7)):  # fmt: skip
-        canv.setStrokeColor(colour)
-        canv.setLineWidth(width)
-        path = canv.beginPath()
-        for coords in lines:
-            add_line(path, coords, tf)
-        canv.drawPath(path, stroke=1, fill=0)
-    canv.restoreState()
+    with tf.applied(canv):
+        canv.setFillColor(colours.BODY_FILL)
+        fill_ops(canv, paths.silhouette)
+        canv.setLineJoin(1)
+        canv.setLineCap(1)
+        for ops, colour, width in ((paths.borders, colours.ZONE_LINE, 0.25),
+                                   (paths.landmarks, colours.LANDMARK, 0.35),
+                                   (paths.outline, colours.OUTLINE, 0.7)):  # fmt: skip
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(width / tf.scale)  # widths in points, whatever the scale
+            stroke_ops(canv, ops)
 
 
 def draw_sides(canv: Canvas, view: str, x: float, y: float, width: float, height: float) -> None:

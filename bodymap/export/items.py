@@ -7,11 +7,11 @@ import math
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from bodymap.analysis.zones import shape_of
 from bodymap.export import colours
-from bodymap.export.body import ViewTransform, body_paths, fill_shapes
+from bodymap.export.body import ViewTransform, body_paths, fill_ops, geom_ops
 from bodymap.export.fonts import BOLD
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import stroke_shape
 from bodymap.model.chart import Chart, Finding, ReferralArrow
 from bodymap.model.values import FindingKind, TriggerPointState
 
@@ -35,43 +35,69 @@ def draw_chart(canv: Canvas, chart: Chart, atlas: Atlas, view: str, tf: ViewTran
     for arrow in chart.arrows:
         if arrow.view == view:
             draw_arrow(canv, arrow, atlas, tf)
+    taken: list[tuple[float, float]] = []
     for mark in chart.marks:
         if mark.view == view:
-            draw_mark(canv, *tf.pt(*mark.point), mark.intensity)
+            taken.append(tf.pt(*mark.point))
+            draw_mark(canv, *taken[-1], mark.intensity)
     for finding in chart.findings:
         if finding.view == view:
-            draw_finding(canv, finding, tf)
+            x, y = place(tf.pt(*finding.point), taken)
+            taken.append((x, y))
+            draw_finding(canv, finding, x, y)
     canv.restoreState()
+
+
+# Findings sit beside their point, so they do not hide a mark tapped on the same spot; of
+# these offsets (points) the one farthest from the marks and findings already drawn wins.
+OFFSETS = ((6.5, -6.5), (-6.5, -6.5), (6.5, 6.5), (-6.5, 6.5), (9.0, 0.0), (-9.0, 0.0))
+
+
+def place(at: tuple[float, float], taken: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where to draw a finding near `at`, clear of the symbols already drawn where possible."""
+    best, best_gap = (at[0] + OFFSETS[0][0], at[1] + OFFSETS[0][1]), -1.0
+    for dx, dy in OFFSETS:
+        x, y = at[0] + dx, at[1] + dy
+        gap = min((math.hypot(x - tx, y - ty) for tx, ty in taken), default=99.0)
+        if gap >= 9.0:
+            return x, y
+        if gap > best_gap:
+            best, best_gap = (x, y), gap
+    return best
 
 
 def draw_zone_tints(canv: Canvas, chart: Chart, atlas: Atlas, view: str, tf: ViewTransform) -> None:
     """A tap mark stands for its whole zone: tint the zone lightly in the mark's colour."""
-    zones = body_paths(atlas, view).zones
+    zones = body_paths(atlas, view).zone_ops
     worst: dict[str, int] = {}
     for m in chart.marks:
         if m.view == view and m.zone in zones:
             worst[m.zone] = max(worst.get(m.zone, 0), m.intensity)
-    canv.setFillAlpha(ZONE_ALPHA)
-    for level in sorted(set(worst.values())):
-        canv.setFillColor(colours.intensity_colour(level))
-        fill_shapes(canv, [zones[z] for z, i in worst.items() if i == level], tf)
-    canv.setFillAlpha(1)
+    if not worst:
+        return
+    with tf.applied(canv):
+        canv.setFillAlpha(ZONE_ALPHA)
+        for level in sorted(set(worst.values())):
+            canv.setFillColor(colours.intensity_colour(level))
+            fill_ops(canv, " ".join(zones[z] for z, i in worst.items() if i == level))
 
 
 def draw_strokes(canv: Canvas, chart: Chart, view: str, tf: ViewTransform) -> None:
     """Shading as translucent buffered paths, grouped by intensity (one path per colour)."""
-    by_level: dict[int, list] = {}
+    by_level: dict[int, list[str]] = {}
     for s in chart.strokes:
         if s.view == view:
-            shape = stroke_shape(s.points, s.width).simplify(0.3)
-            by_level.setdefault(s.intensity, []).append(shape)
-    canv.setFillAlpha(STROKE_ALPHA)
-    for level, shapes in sorted(by_level.items()):
-        canv.setFillColor(colours.intensity_colour(level))
-        # Each stroke is its own path so overlapping strokes darken rather than cancel out.
-        for shape in shapes:
-            fill_shapes(canv, [shape], tf)
-    canv.setFillAlpha(1)
+            shape = shape_of(s.points, s.width).simplify(0.3)
+            by_level.setdefault(s.intensity, []).append(geom_ops(shape))
+    if not by_level:
+        return
+    with tf.applied(canv):
+        canv.setFillAlpha(STROKE_ALPHA)
+        for level, shapes in sorted(by_level.items()):
+            canv.setFillColor(colours.intensity_colour(level))
+            # Each stroke is filled on its own so overlaps darken rather than cancel out.
+            for ops in shapes:
+                fill_ops(canv, ops)
 
 
 def draw_mark(canv: Canvas, x: float, y: float, intensity: int, r: float = MARK_RADIUS) -> None:
@@ -86,10 +112,8 @@ def draw_mark(canv: Canvas, x: float, y: float, intensity: int, r: float = MARK_
     canv.drawCentredString(x, y - r * 0.43, str(intensity))
 
 
-def draw_finding(canv: Canvas, finding: Finding, tf: ViewTransform) -> None:
-    x, y = tf.pt(*finding.point)
-    # Findings sit just right of and below the point so they do not hide a mark tapped there.
-    x, y = x + 6.5, y - 6.5
+def draw_finding(canv: Canvas, finding: Finding, x: float, y: float) -> None:
+    """The finding's symbol centred on (x, y) in points."""
     if finding.kind is FindingKind.TRIGGER_POINT:
         draw_trigger_point(canv, x, y, finding.state is TriggerPointState.ACTIVE)
     elif finding.kind is FindingKind.TENDER_POINT:

@@ -17,7 +17,7 @@ def empty_visit(c: Client) -> Visit:
     return Visit(client_id=c.id, started_at=datetime(2026, 3, 2, 10, 30))
 
 
-def busy_visit(c: Client, atlas: Atlas, strokes: int = 300, seed: int = 7) -> Visit:
+def busy_visit(c: Client, atlas: Atlas, strokes: int = 200, seed: int = 7) -> Visit:
     """A visit whose pre chart has hundreds of random strokes and a mark on every 5th zone."""
     rng = random.Random(seed)
     items = []

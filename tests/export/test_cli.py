@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,12 @@ from bodymap.cli.main import main
 from tests.export.pdfcheck import pdf_text, read_pdf
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path, body_atlas):
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, body_atlas):
     from bodymap.ops.demo import create_demo
     from bodymap.store import Store
 
-    db = tmp_path / "demo.sqlite"
+    db = tmp_path_factory.mktemp("db") / "demo.sqlite"
     with Store.open(db, atlas=body_atlas) as store:
         record = create_demo(store, body_atlas, start=date(2026, 1, 5))
     return db, record
@@ -49,3 +48,19 @@ def test_export_unknown_visit(demo_db, tmp_path, capsys):
     db, _ = demo_db
     assert main(["--db", str(db), "export", "visit", "nope", "-o", str(tmp_path / "x.pdf")]) == 1
     assert "no visit" in capsys.readouterr().err
+
+
+def test_export_compare_pre_post_and_two_visits(demo_db, tmp_path, monkeypatch):
+    db, record = demo_db
+    monkeypatch.chdir(tmp_path)
+    first, last = record.visits[0], record.visits[-1]
+    assert main(["--db", str(db), "export", "compare", first.id]) == 0
+    # Given in either order, the earlier visit is "before".
+    assert main(["--db", str(db), "export", "compare", last.id, "--with", first.id]) == 0
+    names = sorted(f.name for f in (tmp_path / "exports").glob("*.pdf"))
+    assert names == sorted([
+        f"compare-{first.id[:8]}-2026-01-05-pre-post.pdf",
+        f"compare-{first.id[:8]}-2026-01-05-vs-{last.id[:8]}-2026-03-02.pdf",
+    ])  # fmt: skip
+    text = pdf_text((tmp_path / "exports" / names[1]).read_bytes())
+    assert "Pain extent down" in text

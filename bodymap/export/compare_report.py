@@ -1,0 +1,150 @@
+"""The before/after comparison: two charts on one scale, zone changes, extent, overlap, shift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Spacer
+
+from bodymap.analysis.compare import ChartComparison, ZoneChange, compare_charts
+from bodymap.export import colours
+from bodymap.export.body import ViewTransform, body_paths, fill_ops
+from bodymap.export.figures import BodyRow, Panel, chart_panels
+from bodymap.export.fonts import register_fonts
+from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
+from bodymap.export.legend import change_legend, change_symbol, chart_legend
+from bodymap.export.text import client_header, visit_line, words
+from bodymap.geometry import Atlas
+from bodymap.model.chart import Chart
+from bodymap.model.client import Client
+from bodymap.model.visit import Visit
+
+FIGURE_HEIGHT = 255.0
+CHANGE_HEIGHT = 235.0
+CHANGE_ALPHA = 0.75
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: the chart and how the report names it."""
+
+    chart: Chart
+    caption: str
+    detail: str
+
+
+def render_comparison(client: Client, visit: Visit, atlas: Atlas, *, other: Visit | None = None,
+                      slot: str = "pre", page_size: str = "A4") -> bytes:  # fmt: skip
+    """Compare pre vs post treatment of one visit, or (with `other`) visit vs other visit.
+
+    Between two visits, `slot` picks which chart of each is compared ("pre" by default: the
+    state the client arrived in).
+    """
+    if other is None:
+        before = Side(visit.pre_chart, "Before treatment", f"{visit_line(visit)}, pre-treatment")
+        after = Side(visit.post_chart, "After treatment", "same visit, post-treatment")
+    else:
+        before = Side(visit.chart(slot), f"{visit.started_at:%Y-%m-%d}",
+                      f"{visit_line(visit)}, {slot}-treatment chart")  # fmt: skip
+        after = Side(other.chart(slot), f"{other.started_at:%Y-%m-%d}",
+                     f"{visit_line(other)}, {slot}-treatment chart")  # fmt: skip
+    meta = Meta(
+        title=f"Comparison {before.caption} / {after.caption}"
+        if other is not None
+        else f"Pre/post comparison {visit.started_at:%Y-%m-%d}",
+        subject="Pain body map: before/after comparison of two charts",
+        author=visit.therapist or "bodymap",
+        header=f"{client.name} - comparison",
+    )
+    return render_chart_comparison(client, before, after, atlas, meta=meta, page_size=page_size)
+
+
+def render_chart_comparison(client: Client, before: Side, after: Side, atlas: Atlas, *,
+                            meta: Meta, page_size: str = "A4") -> bytes:  # fmt: skip
+    """The comparison report of any two charts of one client."""
+    register_fonts()
+    width = content_width(page_size)
+    result = compare_charts(before.chart, after.chart, atlas)
+    story: list[Flowable] = [
+        markup("Before/after comparison", "title"),
+        para(result.summary_line(), "summary"),
+        client_header(client, [("Before", before.detail), ("After", after.detail)], width),
+        Spacer(1, 6),
+        BodyRow(
+            atlas,
+            chart_panels(atlas, before.chart, before.caption)
+            + chart_panels(atlas, after.chart, after.caption),
+            FIGURE_HEIGHT,
+        ),  # fmt: skip
+        chart_legend(),
+        markup("Zone changes", "h2"),
+        BodyRow(atlas, change_panels(atlas, result), CHANGE_HEIGHT),
+        change_legend(),
+        markup("Measures", "h2"),
+        measures_table(result, atlas, width),
+        markup("Zones", "h2"),
+    ]
+    story.append(zone_table(result.zones, atlas, width) if result.zones
+                 else para("No pain marked on either chart."))  # fmt: skip
+    return build_pdf(story, meta, page_size)
+
+
+def change_panels(atlas: Atlas, result: ChartComparison) -> list[Panel]:
+    def overlay_for(view: str):  # type: ignore[no-untyped-def]
+        return lambda canv, tf: draw_changes(canv, result.zones, atlas, view, tf)
+
+    return [Panel(v, "Change per zone", overlay_for(v)) for v in atlas.views]
+
+
+def draw_changes(canv: Canvas, zones: tuple[ZoneChange, ...], atlas: Atlas, view: str,
+                 tf: ViewTransform) -> None:  # fmt: skip
+    """Each changed zone filled in its category's colour, with the category's symbol on it."""
+    shapes = body_paths(atlas, view).zone_ops
+    mine = [z for z in zones if z.zone in shapes]
+    canv.saveState()
+    with tf.applied(canv):
+        canv.setFillAlpha(CHANGE_ALPHA)
+        for z in mine:
+            canv.setFillColor(colours.CHANGE_STYLE[z.change][0])
+            fill_ops(canv, shapes[z.zone])
+    for z in mine:
+        change_symbol(canv, *tf.pt(*atlas.zone(z.zone).point), z.change, r=3.6)
+    canv.restoreState()
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.0f}%"
+
+
+def measures_table(result: ChartComparison, atlas: Atlas, width: float) -> Flowable:
+    height = max(b[3] - b[1] for b in (atlas.view(v).silhouette.bounds for v in atlas.views))
+    cb, ca = result.centre_before, result.centre_after
+
+    def dist(c: object) -> str:
+        return "-" if c is None else f"{100 * c.distance / height:.1f}% of body height"  # type: ignore[attr-defined]
+
+    involved_b = sum(1 for z in result.zones if (z.before or 0) > 0)
+    involved_a = sum(1 for z in result.zones if (z.after or 0) > 0)
+    jac = "-" if result.jaccard is None else f"{result.jaccard:.2f}"
+    rows = [
+        ["Measure", "Before", "After", "Change"],
+        ["Pain extent (% of the body)", f"{result.extent_before:.1f}%",
+         f"{result.extent_after:.1f}%", _pct(result.extent_change_pct)],
+        ["Zones with pain", str(involved_b), str(involved_a), f"{involved_a - involved_b:+d}"],
+        ["Overlap of the pain areas (Jaccard, 0-1)", "", "", jac],
+        ["Pain-weighted distance from the spine axis", dist(cb), dist(ca), result.shift],
+    ]  # fmt: skip
+    return table(rows, [width * f for f in (0.4, 0.2, 0.2, 0.2)])
+
+
+def zone_table(zones: tuple[ZoneChange, ...], atlas: Atlas, width: float) -> Flowable:
+    rows: list[list[object]] = [["Zone", "Region", "Before", "After", "Change", "Status"]]
+    for z in zones:
+        zone = atlas.zone(z.zone) if atlas.has_zone(z.zone) else None
+        symbol = colours.CHANGE_STYLE[z.change][1]
+        rows.append([zone.label if zone else z.zone, words(zone.region) if zone else "-",
+                     "-" if z.before is None else str(z.before),
+                     "-" if z.after is None else str(z.after),
+                     f"{z.delta:+d}", f"{symbol} {z.change.value}"])  # fmt: skip
+    return table(rows, [width * f for f in (0.36, 0.14, 0.1, 0.1, 0.1, 0.2)])

@@ -1,0 +1,124 @@
+"""The comparison analysis on hand-made charts, and the comparison PDF read back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bodymap.analysis.compare import Change, classify, compare_charts
+from bodymap.export import render_comparison
+from bodymap.model import Chart, PainMark, Stroke, Visit
+from tests.export import synthetic
+from tests.export.pdfcheck import flat, has_raster_image, pdf_text, read_pdf
+
+
+def mark(atlas, zone: str, intensity: int) -> PainMark:
+    z = atlas.zone(zone)
+    return PainMark(view=z.view, point=z.point, zone=zone, intensity=intensity)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change"),
+    [(5, None, Change.RESOLVED), (5, 0, Change.RESOLVED), (5, 3, Change.IMPROVED),
+     (5, 5, Change.UNCHANGED), (3, 6, Change.WORSE), (None, 4, Change.NEW),
+     (0, 4, Change.NEW), (None, None, Change.UNCHANGED)],
+)  # fmt: skip
+def test_classify(before, after, change):
+    assert classify(before, after) is change
+
+
+def test_zone_changes_extent_and_summary(atlas):
+    # The tiny test atlas: front zones are 30 x 20 (crown) or 30 x 30 squares.
+    before = Chart(marks=(mark(atlas, "right-crown", 6), mark(atlas, "left-crown", 4),
+                          mark(atlas, "right-chest-box", 5)))  # fmt: skip
+    after = Chart(marks=(mark(atlas, "right-crown", 2), mark(atlas, "left-thigh-box", 3)))
+    result = compare_charts(before, after, atlas)
+    changes = {z.zone: (z.change, z.delta) for z in result.zones}
+    assert changes == {
+        "right-crown": (Change.IMPROVED, -4),
+        "left-crown": (Change.RESOLVED, -4),
+        "right-chest-box": (Change.RESOLVED, -5),
+        "left-thigh-box": (Change.NEW, 3),
+    }
+    # Extent: 600 + 600 + 900 before, 600 + 900 after, of both views (2 x 4800).
+    assert result.extent_before == pytest.approx(100 * 2100 / 9600)
+    assert result.extent_after == pytest.approx(100 * 1500 / 9600)
+    assert result.extent_change_pct == pytest.approx(-100 * 600 / 2100)
+    # Overlap: only right-crown is in both (600) out of a union of 3000.
+    assert result.jaccard == pytest.approx(600 / 3000)
+    assert result.summary_line() == "Pain extent down 29%, 2 zones resolved, 1 zone improved, 1 new"
+    assert result.zones[0].change is Change.NEW  # what needs attention comes first
+
+
+def test_identical_and_empty_charts(atlas):
+    chart = Chart(marks=(mark(atlas, "right-crown", 6),))
+    same = compare_charts(chart, Chart(marks=chart.marks), atlas)
+    assert same.jaccard == pytest.approx(1.0)
+    assert same.summary_line() == "Pain extent unchanged"
+    empty = compare_charts(Chart(), Chart(), atlas)
+    assert empty.jaccard is None and empty.zones == ()
+    assert empty.summary_line() == "No pain before"
+    assert empty.shift == "not applicable"
+
+
+def test_centralisation(atlas):
+    # The spine axis is x = 50 over the chest box; thigh pain is further from it.
+    leg = Chart(marks=(mark(atlas, "right-thigh-box", 6),))
+    trunk = Chart(marks=(mark(atlas, "right-chest-box", 6),))
+    assert compare_charts(leg, trunk, atlas).shift == "centralised"
+    assert compare_charts(trunk, leg, atlas).shift == "peripheralised"
+    assert compare_charts(trunk, trunk, atlas).shift == "no clear shift"
+
+
+def test_stroke_counts_its_covered_area(atlas):
+    stroke = Stroke(view="front", points=((25.0, 40.0), (45.0, 40.0)), width=4.0, intensity=7)
+    result = compare_charts(Chart(), Chart(strokes=(stroke,)), atlas)
+    assert [(z.zone, z.after, z.change) for z in result.zones] == [
+        ("right-chest-box", 7, Change.NEW)
+    ]
+    assert result.extent_after == pytest.approx(100 * (20 * 4 + 3.14159 * 4) / 9600, rel=0.01)
+
+
+@pytest.fixture(scope="module")
+def pre_post_pdf(demo, body_atlas) -> bytes:
+    return render_comparison(demo.client, demo.visits[0], body_atlas)
+
+
+def test_pre_post_report(demo, body_atlas, pre_post_pdf):
+    result = compare_charts(demo.visits[0].pre_chart, demo.visits[0].post_chart, body_atlas)
+    text = pdf_text(pre_post_pdf)
+    assert result.summary_line() in text
+    for expected in ("Before/after comparison", "Before treatment", "After treatment",
+                     "Change per zone", "Pain extent", "Jaccard", "spine axis", "improved",
+                     "Right top of shoulder", "FRONT", "BACK"):  # fmt: skip
+        assert expected in text, expected
+    assert read_pdf(pre_post_pdf).metadata.title == "Pre/post comparison 2026-01-05"
+    assert not has_raster_image(pre_post_pdf)
+
+
+def test_visit_vs_visit_report(demo, body_atlas):
+    first, last = demo.visits[0], demo.visits[-1]
+    data = render_comparison(demo.client, first, body_atlas, other=last, page_size="letter")
+    text = flat(pdf_text(data))
+    assert "Pain extent down" in text and "zones resolved" in text
+    assert "Right temple head 7 - -7 ✓ resolved" in text
+    assert "2026-01-05" in text and "2026-03-02" in text
+    assert len(read_pdf(data).pages) <= 2
+
+
+def test_comparison_of_empty_visits(body_atlas):
+    c = synthetic.client("Łukasz Żółć")
+    data = render_comparison(c, synthetic.empty_visit(c), body_atlas)
+    text = pdf_text(data)
+    assert "No pain before" in text and "No pain marked on either chart" in text
+    assert "Łukasz Żółć" in text
+
+
+def test_comparison_with_hundreds_of_strokes(body_atlas):
+    c = synthetic.client()
+    busy = synthetic.busy_visit(c, body_atlas)
+    later = Visit(client_id=c.id, started_at=datetime(2026, 4, 1, 9, 0))
+    data = render_comparison(c, busy, body_atlas, other=later)
+    assert "resolved" in pdf_text(data)
+    assert not has_raster_image(data)
