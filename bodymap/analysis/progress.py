@@ -138,3 +138,33 @@ def progress_data(
         points=tuple(visit_point(v, atlas) for v in chosen),
         regions=tuple(region_trends(chosen, atlas)),
     )
+
+
+def _first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] | None:
+    values = [getattr(p, name) for p in points if getattr(p, name) is not None]
+    return (float(values[0]), float(values[-1])) if len(values) >= 2 else None
+
+
+def summary_line(data: ProgressData) -> str:
+    """One plain-language line, e.g. "Worst pain 8 → 2 (clinically important), PEG 5.7 → 1.0"."""
+    if not data.points:
+        return "No visits in this period"
+    parts = []
+    for name, label, digits, better_up in (("worst", "Worst pain", 0, False),
+                                           ("peg", "PEG", 1, False),
+                                           ("psfs", "PSFS", 1, True)):  # fmt: skip
+        pair = _first_last(data.points, name)
+        if pair is None:
+            continue
+        a, b = pair
+        text = f"{label} {a:.{digits}f} → {b:.{digits}f}"
+        if important_change(a, b, higher_is_better=better_up):
+            text += " (clinically important)"
+        parts.append(text)
+    first, last = data.points[0].extent, data.points[-1].extent
+    if len(data.points) >= 2 and first > 0:
+        pct = 100 * (last - first) / first
+        parts.append(f"pain extent {'down' if pct < 0 else 'up'} {abs(pct):.0f}%"
+                     if abs(pct) >= 0.5 else "pain extent unchanged")  # fmt: skip
+    n = len(data.points)
+    return ", ".join(parts) or f"{n} visit{'s' if n != 1 else ''}, no outcome measures recorded"

@@ -41,6 +41,20 @@ def _register_more(kinds: argparse._SubParsersAction) -> None:
     _common(k)
     k.set_defaults(handler=cmd_compare)
 
+    k = kinds.add_parser("progress", help="a client's progress over visits (plots and trends)")
+    k.add_argument("client_id", metavar="CLIENT_ID", help="client id (a unique prefix will do)")
+    k.add_argument(
+        "--from",
+        dest="start",
+        type=parse_day,
+        metavar="DATE",
+        help="first day (YYYY-MM-DD, default: the first visit)",
+    )
+    k.add_argument("--to", dest="end", type=parse_day, metavar="DATE",
+                   help="last day (YYYY-MM-DD, default: the latest visit)")  # fmt: skip
+    _common(k)
+    k.set_defaults(handler=cmd_progress)
+
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -123,4 +137,25 @@ def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
         client, visit, ctx.atlas, other=other, slot=args.chart, page_size=args.page_size
     )
     _write(data, args.output, comparison_filename(visit, other))
+    return 0
+
+
+@_reported
+def cmd_progress(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.export import render_progress
+    from bodymap.export.naming import progress_filename
+
+    store = ctx.store
+    client = store.get_client(store.resolve_client_id(args.client_id))
+    if args.start and args.end and args.start > args.end:
+        raise CliError("--from is after --to")
+    data = render_progress(
+        client,
+        store.visits(client.id),
+        ctx.atlas,
+        start=args.start,
+        end=args.end,
+        page_size=args.page_size,
+    )
+    _write(data, args.output, progress_filename(client.id, args.start, args.end))
     return 0

@@ -64,3 +64,25 @@ def test_export_compare_pre_post_and_two_visits(demo_db, tmp_path, monkeypatch):
     ])  # fmt: skip
     text = pdf_text((tmp_path / "exports" / names[1]).read_bytes())
     assert "Pain extent down" in text
+
+
+def test_export_progress_with_range(demo_db, tmp_path, monkeypatch):
+    db, record = demo_db
+    monkeypatch.chdir(tmp_path)
+    prefix = record.client.id[:10]
+    args = ["--db", str(db), "export", "progress", prefix, "--from", "2026-01-12", "--to",
+            "2026-02-05", "--page-size", "LETTER"]  # fmt: skip
+    assert main(args) == 0
+    out = tmp_path / "exports" / f"progress-{record.client.id[:8]}-2026-01-12-to-2026-02-05.pdf"
+    text = pdf_text(out.read_bytes())
+    assert "2026-01-12 to 2026-02-05" in text and "Visits 4" in " ".join(text.split())
+
+
+def test_export_progress_bad_dates(demo_db, tmp_path, capsys):
+    db, record = demo_db
+    out = str(tmp_path / "p.pdf")
+    args = ["--db", str(db), "export", "progress", record.client.id, "-o", out]
+    assert main([*args, "--from", "2026-03-01", "--to", "2026-01-01"]) == 1
+    assert "--from is after --to" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([*args, "--from", "March"])
