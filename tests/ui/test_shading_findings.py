@@ -1,0 +1,159 @@
+"""Shading, findings, referral arrows, undo/redo and pre/post on the real window."""
+
+from __future__ import annotations
+
+import pytest
+
+from bodymap.model import FindingKind, TriggerPointState
+from tests.ui.conftest import click, drag
+
+pytestmark = pytest.mark.gui
+
+# Across the upper back, from the patient's left shoulder blade to the right one.
+BACK_STROKE = [(165 + i * 5.5, 223 + (i % 3)) for i in range(21)]
+
+
+def chart(window, slot=None):
+    return window.session.visit.chart(slot or window.session.slot)
+
+
+def test_shading_a_stroke_updates_coverage_and_extent(qtbot, window):
+    window.actions["mode_shade"].trigger()
+    window.tool_panel.set_intensity(7)
+    window.tool_panel.width_slider.setValue(20)
+    drag(qtbot, window, "back", BACK_STROKE)
+    (stroke,) = chart(window).strokes
+    assert stroke.view == "back" and stroke.intensity == 7 and stroke.width == 20
+    assert len(stroke.points) > 5
+    zones = window.controller.coverage.zones()
+    assert {"left-infraspinous", "right-infraspinous"} <= zones
+    extent = window.controller.extent()
+    assert 0.5 < extent < 5
+    assert f"{extent:.1f}%" in window.extent_label.text()
+    assert window.session.undo_stack.count() == 1  # one stroke = one undo step
+
+
+def test_extent_matches_the_core_summary(qtbot, window, body_atlas):
+    from bodymap.model.summary import summarize
+
+    window.actions["mode_shade"].trigger()
+    drag(qtbot, window, "back", BACK_STROKE)
+    window.actions["mode_tap"].trigger()
+    click(qtbot, window, "front", 231, 53)
+    expected = summarize(chart(window), body_atlas)
+    assert window.controller.extent() == pytest.approx(expected.extent, rel=1e-6)
+    assert window.controller.coverage.zones() == set(expected.zones)
+
+
+def test_trigger_point_and_referral_arrow(qtbot, window):
+    window.actions["mode_findings"].trigger()
+    window.tool_panel.latent_radio.setChecked(True)
+    window.tool_panel.muscle_edit.setText("infraspinatus")
+    click(qtbot, window, "back", 165, 223)
+    (tp,) = chart(window).findings
+    assert tp.kind is FindingKind.TRIGGER_POINT and tp.state is TriggerPointState.LATENT
+    assert tp.zone == "left-infraspinous" and tp.muscle == "infraspinatus"
+    assert "latent trigger point (infraspinatus), LEFT shoulder blade" in (
+        window.tool_panel.readback.text()
+    )
+    window.tool_panel.arrow_radio.setChecked(True)
+    drag(qtbot, window, "back", [(165, 223), (160, 260), (150, 300)])
+    (arrow,) = chart(window).arrows
+    assert arrow.start == tp.point  # snapped to the trigger point
+    assert arrow.end is not None and arrow.to_zone != tp.zone
+
+
+def test_other_finding_kinds_have_their_symbol(qtbot, window):
+    window.actions["mode_findings"].trigger()
+    for b in window.tool_panel.kind_group.buttons():
+        if b.property("kind") == FindingKind.SPASM.value:
+            b.setChecked(True)
+    click(qtbot, window, "back", 275, 223)
+    (f,) = chart(window).findings
+    assert f.kind is FindingKind.SPASM and f.state is None
+
+
+def test_undo_and_redo_through_the_shortcuts(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    click(qtbot, window, "front", 231, 53)
+    window.actions["mode_shade"].trigger()
+    drag(qtbot, window, "back", BACK_STROKE)
+    assert len(chart(window).marks) == 1 and len(chart(window).strokes) == 1
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert chart(window).strokes == ()
+    assert window.controller.extent() < 1
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert chart(window).marks == ()
+    assert window.controller.layers.items == {}
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_ctrl)
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_ctrl)
+    assert len(chart(window).marks) == 1 and len(chart(window).strokes) == 1
+    assert len(window.controller.layers.items) == 2
+    stored = window.store.get_visit(window.session.visit.id)
+    assert stored.pre_chart == window.session.visit.pre_chart  # saved as made
+    assert not window.isWindowModified()
+
+
+def test_moving_a_mark_follows_the_zone_and_is_one_undo_step(qtbot, window):
+    click(qtbot, window, "front", 209, 53)
+    (mark,) = chart(window).marks
+    drag(qtbot, window, "front", [(209, 53), (215, 53), (225, 53), (231, 53)])
+    (moved,) = chart(window).marks
+    assert moved.id == mark.id and moved.zone == "left-forehead"
+    assert "Moved: LEFT forehead" in window.tool_panel.readback.text()
+    window.session.undo_stack.undo()
+    assert chart(window).marks[0].zone == "right-forehead"
+
+
+def test_delete_the_selected_mark(qtbot, window):
+    click(qtbot, window, "front", 231, 53)
+    window.actions["delete"].trigger()
+    assert chart(window).marks == ()
+    window.session.undo_stack.undo()
+    assert len(chart(window).marks) == 1
+
+
+def test_pre_and_post_charts_are_separate(qtbot, window):
+    click(qtbot, window, "front", 231, 53)
+    window.actions["slot_post"].trigger()
+    assert window.session.slot == "post"
+    assert window.controller.layers.items == {}
+    window.tool_panel.set_intensity(2)
+    click(qtbot, window, "front", 209, 53)
+    assert [m.zone for m in chart(window, "post").marks] == ["right-forehead"]
+    assert [m.zone for m in chart(window, "pre").marks] == ["left-forehead"]
+    window.actions["show_other"].setChecked(True)
+    assert len(window.controller.layers.faint) == 1
+    window.actions["slot_pre"].trigger()
+    assert len(window.controller.layers.items) == 1
+    # Undoing the post edit from the pre chart shows the post chart again.
+    window.session.undo_stack.undo()
+    assert window.session.slot == "post" and window.actions["slot_post"].isChecked()
+    assert chart(window, "post").marks == ()
+
+
+def test_layers_hide_and_show(qtbot, window):
+    click(qtbot, window, "front", 231, 53)
+    window.actions["mode_findings"].trigger()
+    click(qtbot, window, "back", 165, 223)
+    mark, finding = chart(window).marks[0], chart(window).findings[0]
+    layers = window.controller.layers
+    window.actions["layer_pain"].setChecked(False)
+    assert not layers.graphic(mark.id).isVisible() and layers.graphic(finding.id).isVisible()
+    window.actions["layer_findings"].setChecked(False)
+    window.actions["layer_pain"].setChecked(True)
+    assert layers.graphic(mark.id).isVisible() and not layers.graphic(finding.id).isVisible()
+
+
+def test_signed_visit_is_read_only(qtbot, window, no_modal_dialogs):
+    from bodymap.ops.records import sign_visit
+
+    signed = sign_visit(window.store, window.session.visit, by="T")
+    window.open_visit_id(signed.id)
+    assert window.map_panel.banner.isVisible() or not window.map_panel.banner.isHidden()
+    click(qtbot, window, "front", 231, 53)
+    assert chart(window).marks == ()
+    assert "signed" in window.tool_panel.readback.text()
