@@ -83,9 +83,9 @@ def _leg() -> list[Curve]:
         C("kb_mb", P(0.362, 6.6), P(0.36, 7.0), P(0.355, 7.2, "ach_top")),
         C("calf_m3", "ach_top", "leg_o4"),
         C("mall_m", P(0.36, 7.69), "mall_o"),
-        C("heel_m", P(0.38, 7.83), "sole_o1"),
-        C("arch_m", P(0.4, 7.975), "sole_o2"),
-        C("big_m", P(0.4, 8.18), "toe5b"),
+        C("heel_m", P(0.375, 7.83), "sole_o1"),
+        C("arch_m", P(0.4, 7.985), "sole_o2"),
+        C("big_m", P(0.4, 8.2), "toe5b"),
     ]
 
 
@@ -155,8 +155,8 @@ SEEDS: list[tuple[str, float, float]] = [
     ("achilles", 0.36, 7.45),
     ("heel-back", 0.37, 7.74),
     ("heel-pad", 0.39, 7.9),
-    ("sole", 0.4, 8.08),
-    ("toes-sole", 0.4, 8.26),
+    ("sole", 0.4, 8.09),
+    ("toes-sole", 0.4, 8.27),
 ]
 
 

@@ -43,7 +43,7 @@ def _head_and_neck() -> list[P]:
         P(0.215, 1.05, "neck_mid"),
         P(0.235, 1.17, "neck_low"),
         P(0.33, 1.265, "trap1"),
-        P(0.52, 1.345, "trap2"),
+        P(0.52, 1.335, "trap2"),
         P(0.74, 1.405, "trap3"),
         P(0.925, 1.475, "acromion"),
     ]
@@ -122,34 +122,34 @@ def _arm_medial() -> list[P]:
 
 
 def _foot_front() -> list[P]:
-    """The foot seen from the front: foreshortened, toes toward the viewer."""
+    """The foot seen from the front: foreshortened, flaring from the ankle to the toes."""
     return [
-        P(0.51, 7.8, "foot_o1"),
-        P(0.565, 7.9, "foot_o2"),
-        P(0.585, 7.962, "toe5"),
-        P(0.54, 7.998, "toes_b1"),
-        P(0.425, 8.008, "toes_b2"),
-        P(0.34, 8.0, "bigtoe_b"),
-        P(0.276, 7.955, "bigtoe_m"),
-        P(0.256, 7.84, "foot_m1"),
+        P(0.505, 7.78, "foot_o1"),
+        P(0.575, 7.93, "foot_o2"),
+        P(0.6, 7.99, "toe5"),
+        P(0.56, 8.035, "toes_b1"),
+        P(0.43, 8.055, "toes_b2"),
+        P(0.335, 8.05, "bigtoe_b"),
+        P(0.27, 8.0, "bigtoe_m"),
+        P(0.25, 7.82, "foot_m1"),
     ]
 
 
 def _sole() -> list[P]:
     """The back view shows the sole (heel up, toes down), as clinical pain diagrams do."""
     return [
-        P(0.49, 7.8, "sole_o1"),
-        P(0.505, 7.95, "sole_o2"),
-        P(0.522, 8.08),
-        P(0.527, 8.17, "toe5b"),
-        P(0.495, 8.255),
-        P(0.43, 8.3),
-        P(0.36, 8.318, "big_tip"),
-        P(0.295, 8.29),
-        P(0.272, 8.2, "big_m"),
-        P(0.278, 8.08, "ball_m"),
-        P(0.298, 7.95, "arch_m"),
-        P(0.272, 7.8, "heel_m"),
+        P(0.485, 7.8, "sole_o1"),
+        P(0.52, 7.97, "sole_o2"),
+        P(0.548, 8.08),
+        P(0.555, 8.17, "toe5b"),
+        P(0.525, 8.262),
+        P(0.45, 8.312),
+        P(0.37, 8.33, "big_tip"),
+        P(0.29, 8.305),
+        P(0.258, 8.21, "big_m"),
+        P(0.255, 8.09, "ball_m"),
+        P(0.285, 7.96, "arch_m"),
+        P(0.265, 7.8, "heel_m"),
     ]
 
 

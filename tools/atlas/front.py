@@ -48,9 +48,9 @@ def _head() -> list[Curve]:
 
 def _neck_and_chest() -> list[Curve]:
     return [
-        C("throat_top", P(0.076, 1.15), P(0.066, 1.322, "notch_lat")),
-        C("notch_lat", P(0.0, 1.338, "notch")),
-        M("notch_lat", P(0.2, 1.352, "scm_low"), P(0.55, 1.386, "clav_mid")),
+        C("throat_top", P(0.076, 1.15), P(0.068, 1.345, "notch_lat")),
+        C("notch_lat", P(0.0, 1.362, "notch")),
+        M("notch_lat", P(0.2, 1.385, "scm_low"), P(0.55, 1.435, "clav_mid")),
         C("neck_top", P(0.186, 1.1), "scm_low"),
         C("trap2", "clav_mid", straight=True),
         # deltopectoral groove, then the anterior axillary line
@@ -116,7 +116,7 @@ def _leg() -> list[Curve]:
         C("foot_m1", P(0.305, 7.8, "ank_b1"), P(0.42, 7.815, "ank_b2"), "foot_o1"),
         C("ank_t1", "ank_b1"),
         C("ank_t2", "ank_b2"),
-        C("bigtoe_m", P(0.35, 7.93), P(0.41, 7.928, "toe_div"), P(0.5, 7.915), "foot_o2"),
+        C("bigtoe_m", P(0.33, 7.975), P(0.41, 7.965, "toe_div"), P(0.5, 7.955), "foot_o2"),
         C("toe_div", "toes_b2"),
     ]
 
@@ -141,7 +141,7 @@ def _arm() -> list[Curve]:
 def _landmarks() -> list[Curve]:
     return [
         # clavicle: medial part is the zone border; its lateral third drawn as a landmark
-        L("clav_mid", P(0.7, 1.405), P(0.86, 1.45)),
+        L("clav_mid", P(0.7, 1.455), P(0.86, 1.49)),
         # navel
         L(
             P(0.0, 2.975),
@@ -216,8 +216,8 @@ def _hand_seeds() -> list[tuple[str, float, float]]:
     for stem, (a, b) in pts.items():
         p = hand(a, b)
         out.append((stem, p.u, p.v))
-    out.append(("big-toe", 0.33, 7.97))
-    out.append(("toes", 0.5, 7.96))
+    out.append(("big-toe", 0.34, 8.02))
+    out.append(("toes", 0.5, 8.0))
     return out
 
 
