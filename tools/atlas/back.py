@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.atlas.figure import hand, outline_half
+from tools.atlas.figure import hand, hand_seeds, outline_half
 from tools.atlas.front import C, L, M
 from tools.atlas.geometry import Curve, Design, P
 
@@ -160,19 +160,12 @@ SEEDS: list[tuple[str, float, float]] = [
 ]
 
 
-def _hand_seeds() -> list[tuple[str, float, float]]:
-    pts = {
-        "wrist-dorsal": (-0.05, 0.0),
-        "hand-back": (0.25, -0.05),
-        "thumb-dorsal": (0.38, 0.28),
-        "index-dorsal": (0.52, 0.142),
-        "middle-dorsal": (0.56, 0.047),
-        "ring-dorsal": (0.55, -0.05),
-        "little-dorsal": (0.53, -0.14),
-    }
-    return [(stem, hand(a, b).u, hand(a, b).v) for stem, (a, b) in pts.items()]
-
-
 def design() -> Design:
     cuts = _head_and_neck() + _shoulder_and_back() + _leg() + _arm()
-    return Design("back", outline_half("back"), cuts, SEEDS + _hand_seeds(), _landmarks())
+    return Design(
+        "back",
+        outline_half("back"),
+        cuts,
+        SEEDS + hand_seeds("dorsal", {"hand-back": (0.25, -0.05)}),
+        _landmarks(),
+    )

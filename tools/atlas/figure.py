@@ -25,6 +25,28 @@ def hand(a: float, b: float, name: str | None = None, corner: bool = False) -> P
     return P(round(u, 4), round(v, 4), name, corner)
 
 
+# Seeds of the hand zones in hand-frame coordinates (a, b); the surface word is added per view.
+HAND_SEEDS: dict[str, tuple[float, float]] = {
+    "wrist": (-0.05, 0.0),
+    "thumb": (0.38, 0.28),
+    "index": (0.52, 0.142),
+    "middle": (0.56, 0.047),
+    "ring": (0.55, -0.05),
+    "little": (0.53, -0.14),
+}
+
+
+def hand_seeds(
+    surface: str, extra: dict[str, tuple[float, float]]
+) -> list[tuple[str, float, float]]:
+    """Zone seeds of one hand surface ("palmar"/"dorsal") plus view-specific ones, in design units."""
+    out = []
+    for stem, (a, b) in {**{f"{k}-{surface}": v for k, v in HAND_SEEDS.items()}, **extra}.items():
+        p = hand(a, b)
+        out.append((stem, p.u, p.v))
+    return out
+
+
 def _head_and_neck() -> list[P]:
     return [
         P(0.0, 0.0, "vertex"),

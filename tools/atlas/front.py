@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.atlas.figure import hand, outline_half
+from tools.atlas.figure import hand, hand_seeds, outline_half
 from tools.atlas.geometry import Curve, Design, P
 
 
@@ -201,26 +201,13 @@ SEEDS: list[tuple[str, float, float]] = [
 ]
 
 
-def _hand_seeds() -> list[tuple[str, float, float]]:
-    pts = {
-        "wrist-palmar": (-0.05, 0.0),
-        "thenar": (0.12, 0.14),
-        "palm": (0.25, -0.05),
-        "thumb-palmar": (0.38, 0.28),
-        "index-palmar": (0.52, 0.142),
-        "middle-palmar": (0.56, 0.047),
-        "ring-palmar": (0.55, -0.05),
-        "little-palmar": (0.53, -0.14),
-    }
-    out = []
-    for stem, (a, b) in pts.items():
-        p = hand(a, b)
-        out.append((stem, p.u, p.v))
-    out.append(("big-toe", 0.34, 8.02))
-    out.append(("toes", 0.5, 8.0))
-    return out
+def _hand_and_foot_seeds() -> list[tuple[str, float, float]]:
+    seeds = hand_seeds("palmar", {"thenar": (0.12, 0.14), "palm": (0.25, -0.05)})
+    return [*seeds, ("big-toe", 0.34, 8.02), ("toes", 0.5, 8.0)]
 
 
 def design() -> Design:
     cuts = _head() + _neck_and_chest() + _abdomen_and_hip() + _leg() + _arm()
-    return Design("front", outline_half("front"), cuts, SEEDS + _hand_seeds(), _landmarks())
+    return Design(
+        "front", outline_half("front"), cuts, SEEDS + _hand_and_foot_seeds(), _landmarks()
+    )
