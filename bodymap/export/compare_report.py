@@ -14,7 +14,7 @@ from bodymap.export.figures import BodyRow, Panel, chart_panels
 from bodymap.export.fonts import register_fonts
 from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
 from bodymap.export.legend import change_legend, change_symbol, chart_legend
-from bodymap.export.text import client_header, visit_line, words
+from bodymap.export.text import check_owner, client_header, visit_line, words
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
 from bodymap.model.client import Client
@@ -41,6 +41,7 @@ def render_comparison(client: Client, visit: Visit, atlas: Atlas, *, other: Visi
     Between two visits, `slot` picks which chart of each is compared ("pre" by default: the
     state the client arrived in).
     """
+    check_owner(client, [visit] if other is None else [visit, other])
     if other is None:
         before = Side(visit.pre_chart, "Before treatment", f"{visit_line(visit)}, pre-treatment")
         after = Side(visit.post_chart, "After treatment", "same visit, post-treatment")

@@ -20,7 +20,7 @@ from bodymap.export.fonts import register_fonts
 from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
 from bodymap.export.legend import chart_legend
 from bodymap.export.plots import WARM, LinePlot, Series, Sparkline, Threshold
-from bodymap.export.text import client_header, day, words
+from bodymap.export.text import check_owner, client_header, day, words
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
 from bodymap.model.visit import Visit
@@ -36,6 +36,7 @@ def render_progress(client: Client, visits: Sequence[Visit], atlas: Atlas, *,
                     start: date | None = None, end: date | None = None,
                     page_size: str = "A4") -> bytes:  # fmt: skip
     """Progress over the client's visits between start and end (inclusive, either open)."""
+    check_owner(client, visits)
     register_fonts()
     width = content_width(page_size)
     chosen = visits_between(visits, start, end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
 
@@ -11,6 +12,13 @@ from bodymap.export.layout import table
 from bodymap.model.client import Client
 from bodymap.model.outcomes import Outcomes
 from bodymap.model.visit import Visit
+
+
+def check_owner(client: Client, visits: Sequence[Visit]) -> None:
+    """Refuse to print one client's visit under another client's name."""
+    for v in visits:
+        if v.client_id != client.id:
+            raise ValueError(f"visit {v.id}: belongs to another client than {client.id}")
 
 
 def words(value: Enum | str) -> str:

@@ -9,7 +9,14 @@ from bodymap.export.figures import BodyRow, Panel, chart_panels
 from bodymap.export.fonts import register_fonts
 from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
 from bodymap.export.legend import chart_legend
-from bodymap.export.text import client_header, outcome_rows, short_id, visit_line, words
+from bodymap.export.text import (
+    check_owner,
+    client_header,
+    outcome_rows,
+    short_id,
+    visit_line,
+    words,
+)
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
 from bodymap.model.values import FindingKind
@@ -22,6 +29,7 @@ def render_visit_chart(
     client: Client, visit: Visit, atlas: Atlas, *, page_size: str = "A4"
 ) -> bytes:
     """The printable session chart of one visit as PDF bytes."""
+    check_owner(client, [visit])
     register_fonts()
     width = content_width(page_size)
     story: list[Flowable] = [

@@ -68,3 +68,15 @@ def embedded_fonts(data: bytes) -> set[str]:
 def flat(text: str) -> str:
     """Text with every run of whitespace as one space (table cells come out one per line)."""
     return " ".join(text.split())
+
+
+def placed_words(data: bytes, words: set[str], page: int = 0) -> list[tuple[str, float, float]]:
+    """(word, x, y) of every text run on a page that is exactly one of `words`."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ANN001
+        if text.strip() in words:
+            found.append((text.strip(), tm[4] + cm[4], tm[5] + cm[5]))
+
+    read_pdf(data).pages[page].extract_text(visitor_text=visit)
+    return found

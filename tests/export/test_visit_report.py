@@ -12,6 +12,7 @@ from tests.export.pdfcheck import (
     has_raster_image,
     path_operator_count,
     pdf_text,
+    placed_words,
     read_pdf,
 )
 
@@ -38,9 +39,12 @@ def test_demo_visit_zone_intensities(demo, demo_pdf):
 
 
 def test_side_labels_from_patients_perspective(demo_pdf):
-    text = pdf_text(demo_pdf)
-    assert text.count("FRONT") == 2 and text.count("BACK") == 2
-    assert "R" in text and "L" in text
+    # Front view: the patient's right is on the viewer's left; back view: the patient's left.
+    placed = placed_words(demo_pdf, {"R", "L", "FRONT", "BACK"})
+    views = [w for w, _x, _y in sorted((p for p in placed if len(p[0]) > 1), key=lambda p: p[1])]
+    sides = [w for w, _x, _y in sorted((p for p in placed if len(p[0]) == 1), key=lambda p: p[1])]
+    assert views == ["FRONT", "BACK", "FRONT", "BACK"]
+    assert sides == ["R", "L", "L", "R", "R", "L", "L", "R"]
 
 
 def test_demo_visit_is_vector_only(demo_pdf):
@@ -107,3 +111,8 @@ def test_notes_cannot_inject_markup(body_atlas):
     text = pdf_text(render_visit_chart(c, visit, body_atlas))
     assert "A <b>bold</b> & name" in text
     assert "pain < 5 & <i>better" in text
+
+
+def test_visit_of_another_client_is_refused(demo, body_atlas):
+    with pytest.raises(ValueError, match="client"):
+        render_visit_chart(synthetic.client(), demo.visits[0], body_atlas)
