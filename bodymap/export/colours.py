@@ -46,3 +46,8 @@ def text_on(fill: Color) -> Color:
     """Black or white, whichever reads better on the fill."""
     lum = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue
     return HexColor("#000000") if lum > 0.45 else HexColor("#FFFFFF")
+
+
+def darker(fill: Color, amount: float = 0.35) -> Color:
+    """The colour mixed toward black, for edges."""
+    return _mix(fill, HexColor("#000000"), amount)

@@ -110,7 +110,7 @@ def draw_changes(canv: Canvas, zones: tuple[ZoneChange, ...], atlas: Atlas, view
             canv.setFillColor(colours.CHANGE_STYLE[z.change][0])
             fill_ops(canv, shapes[z.zone])
     for z in mine:
-        change_symbol(canv, *tf.pt(*atlas.zone(z.zone).point), z.change, r=3.6)
+        change_symbol(canv, *tf.pt(*atlas.zone(z.zone).point), z.change, r=4.0)
     canv.restoreState()
 
 

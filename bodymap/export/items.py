@@ -93,11 +93,16 @@ def draw_strokes(canv: Canvas, chart: Chart, view: str, tf: ViewTransform) -> No
         return
     with tf.applied(canv):
         canv.setFillAlpha(STROKE_ALPHA)
+        canv.setStrokeAlpha(0.8)
+        canv.setLineWidth(0.4 / tf.scale)
         for level, shapes in sorted(by_level.items()):
-            canv.setFillColor(colours.intensity_colour(level))
+            fill = colours.intensity_colour(level)
+            canv.setFillColor(fill)
+            # A darker edge keeps faint (low-intensity) shading visible in greyscale.
+            canv.setStrokeColor(colours.darker(fill))
             # Each stroke is filled on its own so overlaps darken rather than cancel out.
             for ops in shapes:
-                fill_ops(canv, ops)
+                canv.addLiteral(ops + " B*")
 
 
 def draw_mark(canv: Canvas, x: float, y: float, intensity: int, r: float = MARK_RADIUS) -> None:

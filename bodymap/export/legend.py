@@ -141,7 +141,7 @@ def change_symbol(canv: Canvas, x: float, y: float, change: Change, r: float = 4
     canv.setStrokeColor(colours.INK)
     canv.setLineWidth(0.4)
     canv.circle(x, y, r, stroke=1, fill=1)
-    canv.setFillColor(colours.INK)
+    canv.setFillColor(colours.text_on(colour))
     canv.setFont(BOLD, r * 1.6)
     canv.drawCentredString(x, y - r * 0.55, symbol)
 
