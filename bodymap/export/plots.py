@@ -108,8 +108,13 @@ class LinePlot(Flowable):  # type: ignore[misc]
         canv.setLineWidth(0.8)
         canv.setDash(4, 2)
         canv.line(PAD_LEFT, y, self.width - PAD_RIGHT, y)
-        canv.setFillColor(HexColor("#00694D"))
+        canv.setDash()
         canv.setFont(FONT, 6)
+        # A white backing keeps the label readable where it crosses the data.
+        label_w = canv.stringWidth(t.label, FONT, 6)
+        canv.setFillColor(HexColor("#FFFFFF"))
+        canv.rect(self.width - PAD_RIGHT - label_w - 1, y + 1, label_w + 1, 7, stroke=0, fill=1)
+        canv.setFillColor(HexColor("#00694D"))
         canv.drawRightString(self.width - PAD_RIGHT, y + 2, t.label)
         canv.restoreState()
 
@@ -127,9 +132,10 @@ class LinePlot(Flowable):  # type: ignore[misc]
                 path.lineTo(x, y)
             canv.drawPath(path, stroke=1, fill=0)
         canv.setDash()
+        size = 2.2 if len(pts) <= 20 else 1.5  # smaller markers where visits crowd
         for x, y, i in pts:
             filled = s.filled[i] if i < len(s.filled) else True
-            marker(canv, s.marker, x, y, s.colour, filled)
+            marker(canv, s.marker, x, y, s.colour, filled, size)
         canv.restoreState()
 
     def _key(self, canv: Canvas) -> None:
@@ -143,9 +149,9 @@ class LinePlot(Flowable):  # type: ignore[misc]
             x += 14 + canv.stringWidth(s.name, FONT, 6.5)
 
 
-def marker(canv: Canvas, kind: str, x: float, y: float, colour: Color, filled: bool) -> None:
+def marker(canv: Canvas, kind: str, x: float, y: float, colour: Color, filled: bool,
+           r: float = 2.2) -> None:  # fmt: skip
     """A plot marker; open markers are white inside."""
-    r = 2.2
     canv.setStrokeColor(colour)
     canv.setFillColor(colour if filled else HexColor("#FFFFFF"))
     canv.setLineWidth(0.8)

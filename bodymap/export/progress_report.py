@@ -95,7 +95,7 @@ def plot_grid(data: ProgressData, width: float) -> Flowable:
             Series("average (PEG item 1)", [p.average for p in pts], WARM, "square", (3, 1.5)),
         ], y_max=10, y_step=2, threshold=_threshold(worst)),
         LinePlot("Pain extent (% of the body)", days, [Series("extent", [p.extent for p in pts])],
-                 y_max=_nice(extent_max), y_step=_nice(extent_max) / 4),
+                 y_max=_nice(extent_max), y_step=_step(_nice(extent_max))),
         LinePlot("PEG score (0-10, lower is better)", days, [Series("PEG", [p.peg for p in pts])],
                  y_max=10, y_step=2, threshold=_threshold([p.peg for p in pts])),
         LinePlot("PSFS (0-10, higher is better)", days,
@@ -112,6 +112,11 @@ def plot_grid(data: ProgressData, width: float) -> Flowable:
                               ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     return grid
+
+
+def _step(top: float) -> float:
+    """Gridline spacing giving 4 or 5 round steps."""
+    return top / 5 if top in (5, 10, 25, 50, 100) else top / 4
 
 
 def _nice(value: float) -> float:
