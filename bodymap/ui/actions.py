@@ -67,6 +67,8 @@ EXTRA_KEYS = (
     ("Arrow keys", "Scroll the body map"),
     ("+ / −, mouse wheel, pinch", "Zoom the body map"),
     ("Space + drag, middle drag", "Pan the body map"),
+    ("Alt + click", "Select shading (a plain click on shading marks pain there)"),
+    ("Drag a mark or finding", "Move it (its zone follows)"),
     ("Tab / Shift+Tab", "Move between the client list, visits, map and editor"),
 )
 

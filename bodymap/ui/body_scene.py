@@ -76,6 +76,8 @@ class BodyScene(QGraphicsScene):
             svg.setScale(vw / size.width())
         svg.setPos(x, TOP)
         svg.setZValue(0)
+        # Rendered once per zoom level, then blitted: hover and marks repaint cheaply.
+        svg.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(svg)
         origin = QPointF(x - vx, TOP - vy)
         self.origins[view] = origin

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QPinchGesture, QWidget
 
 from bodymap.ui.body_scene import BodyPoint, BodyScene
-from bodymap.ui.chart_items import ChartGraphic
+from bodymap.ui.chart_items import ChartGraphic, StrokeItem
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
 STEP = 1.2
@@ -104,10 +104,15 @@ class BodyMapView(QGraphicsView):
     def body_point(self, pos: QPointF) -> BodyPoint:
         return self.body_scene.from_scene(self.mapToScene(pos.toPoint()))
 
-    def chart_graphic_at(self, pos: QPointF) -> QGraphicsItem | None:
+    def chart_graphic_at(self, pos: QPointF, *, strokes: bool = False) -> QGraphicsItem | None:
+        """The topmost mark, finding or arrow under a viewport point (strokes only if asked:
+        a click on shading should mark pain there, Alt+click selects the shading)."""
         for item in self.items(pos.toPoint()):
-            if isinstance(item, ChartGraphic) and item.isEnabled() and item.isVisible():
-                return item
+            if not (isinstance(item, ChartGraphic) and item.isEnabled() and item.isVisible()):
+                continue
+            if isinstance(item, StrokeItem) and not strokes:
+                continue
+            return item
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

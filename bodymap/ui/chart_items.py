@@ -89,7 +89,7 @@ def stroke_pen(intensity: int, width: float) -> QPen:
 
 
 class StrokeItem(QGraphicsPathItem, ChartGraphic):
-    """Shading drawn as its polyline with a wide round pen; clipped by its parent layer."""
+    """A stroke's hit area and selection outline; its colour is painted by the StrokeRaster."""
 
     def __init__(self, stroke: Stroke):
         super().__init__()
@@ -101,10 +101,9 @@ class StrokeItem(QGraphicsPathItem, ChartGraphic):
         self.setPath(polyline_path(stroke.points))
         self.setPen(stroke_pen(stroke.intensity, stroke.width))
         self._outline: QPainterPath | None = None
-        self._edge = intensity_color(stroke.intensity).darker(135)
 
     def shape(self) -> QPainterPath:
-        if self._outline is None:  # built on first paint or hit test, then kept
+        if self._outline is None:  # built on the first hit test or selection, then kept
             s = QPainterPathStroker()
             s.setWidth(self.pen().widthF())
             s.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -113,15 +112,12 @@ class StrokeItem(QGraphicsPathItem, ChartGraphic):
         return self._outline
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # fmt: skip
+        if not self.isSelected():
+            return
+        pen = QPen(SELECTED, 1.8, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.pen())
-        painter.drawPath(self.path())
-        selected = self.isSelected()
-        edge = QPen(SELECTED if selected else self._edge, 1.6 if selected else 1.0)
-        edge.setCosmetic(True)
-        if selected:
-            edge.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(edge)
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.shape())
 

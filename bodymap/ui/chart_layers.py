@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.geometry import Atlas
 from bodymap.model import Change, Chart, Finding, PainMark, ReferralArrow, Stroke
-from bodymap.ui.body_scene import BodyScene
+from bodymap.ui.body_scene import BodyScene, geometry_path
 from bodymap.ui.chart_items import ArrowItem, FindingItem, MarkItem, StrokeItem
+from bodymap.ui.stroke_raster import StrokeRaster
 
 FAINT_OPACITY = 0.3
 PAIN, FINDINGS = "pain", "findings"
@@ -26,12 +27,25 @@ class ChartLayers:
         self.items: dict[str, QGraphicsItem] = {}
         self.faint: list[QGraphicsItem] = []
         self.visible = {PAIN: True, FINDINGS: True}
+        self.rasters: dict[str, StrokeRaster] = {}
+        self.faint_rasters: dict[str, StrokeRaster] = {}
+        for view in atlas.views:
+            info = atlas.view(view)
+            clip = geometry_path(info.silhouette)
+            for table, opacity in ((self.rasters, 1.0), (self.faint_rasters, FAINT_OPACITY)):
+                raster = StrokeRaster(info.viewbox, clip)
+                raster.setParentItem(scene.free_layers[view])
+                raster.setOpacity(opacity)
+                raster.setZValue(0.5 if opacity == 1.0 else 0.4)
+                table[view] = raster
 
     def clear(self) -> None:
         for g in [*self.items.values(), *self.faint]:
             self.scene.removeItem(g)
         self.items.clear()
         self.faint.clear()
+        for raster in [*self.rasters.values(), *self.faint_rasters.values()]:
+            raster.strokes.clear()
 
     def load(self, chart: Chart | None, other: Chart | None = None) -> None:
         self.clear()
@@ -43,9 +57,15 @@ class ChartLayers:
                 g.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
                 g.setZValue(g.zValue() - 1)
                 self.faint.append(g)
+                if isinstance(item, Stroke):
+                    self.faint_rasters[item.view].strokes[item.id] = item
         if chart is not None:
             for item in _all(chart):
                 self.items[item.id] = self._make(item)
+                if isinstance(item, Stroke):
+                    self.rasters[item.view].strokes[item.id] = item
+        for raster in [*self.rasters.values(), *self.faint_rasters.values()]:
+            raster.rebuild()
         self._apply_visibility()
 
     def apply(self, change: Change) -> QGraphicsItem | None:
@@ -53,6 +73,7 @@ class ChartLayers:
         if change.what == "visit" or change.item_id is None:
             return None
         old = self.items.pop(change.item_id, None)
+        self._apply_to_raster(change, old)
         if change.action == "removed" or change.item is None:
             if old is not None:
                 self.scene.removeItem(old)
@@ -68,6 +89,18 @@ class ChartLayers:
         g.setVisible(self.visible[layer_of(change.item)])
         return g
 
+    def _apply_to_raster(self, change: Change, old: QGraphicsItem | None) -> None:
+        if change.what != "stroke":
+            return
+        if old is not None:
+            view = old.model.view  # type: ignore[attr-defined]
+            if change.action == "updated" and change.item.view == view:  # type: ignore[union-attr]
+                self.rasters[view].replace(change.item)  # type: ignore[arg-type]
+                return
+            self.rasters[view].remove(change.item_id)  # type: ignore[arg-type]
+        if change.item is not None:
+            self.rasters[change.item.view].add(change.item)  # type: ignore[union-attr, arg-type]
+
     def set_visible(self, layer: str, visible: bool) -> None:
         self.visible[layer] = visible
         self._apply_visibility()
@@ -75,6 +108,8 @@ class ChartLayers:
     def _apply_visibility(self) -> None:
         for g in [*self.items.values(), *self.faint]:
             g.setVisible(self.visible[layer_of(g.model)])  # type: ignore[attr-defined]
+        for raster in [*self.rasters.values(), *self.faint_rasters.values()]:
+            raster.setVisible(self.visible[PAIN])
 
     def _make(self, item: object) -> QGraphicsItem:
         g: QGraphicsItem
@@ -91,9 +126,7 @@ class ChartLayers:
             g.setZValue(2)
         else:
             raise TypeError(type(item).__name__)
-        view = item.view  # type: ignore[attr-defined]
-        layers = self.scene.clip_layers if isinstance(item, Stroke) else self.scene.free_layers
-        g.setParentItem(layers[view])
+        g.setParentItem(self.scene.free_layers[item.view])  # type: ignore[attr-defined]
         return g
 
     def _update(self, g: QGraphicsItem, item: object) -> None:

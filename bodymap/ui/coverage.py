@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Sequence
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import clip_to_body, stroke_shape
+from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Chart, PainMark, Stroke
 
 
@@ -22,14 +25,22 @@ class CoverageTracker:
 
     def __init__(self, atlas: Atlas):
         self.atlas = atlas
+        self._trees = _zone_trees(atlas)
         self._strokes: dict[str, dict[str, BaseGeometry]] = {}  # stroke id -> zone id -> part
         self._zone_strokes: dict[str, set[str]] = defaultdict(set)
         self._zone_geom: dict[str, BaseGeometry] = {}  # union of the stroke parts per zone
+        self._zone_area: dict[str, float] = {}
         self._marks: dict[str, str] = {}  # mark id -> zone id
         self._mark_count: dict[str, int] = defaultdict(int)
+        self._preview: tuple[tuple, dict[str, BaseGeometry]] | None = None
 
     def reset(self, chart: Chart) -> None:
-        self.__init__(self.atlas)  # type: ignore[misc]
+        self._strokes.clear()
+        self._zone_strokes.clear()
+        self._zone_geom.clear()
+        self._zone_area.clear()
+        self._marks.clear()
+        self._mark_count.clear()
         for m in chart.marks:
             self.add(m)
         for s in chart.strokes:
@@ -56,25 +67,51 @@ class CoverageTracker:
         self.remove(item.id)  # type: ignore[attr-defined]
         self.add(item)
 
-    def _add_stroke(self, stroke: Stroke) -> None:
-        shape = clip_to_body(self.atlas, stroke.view, stroke_shape(stroke.points, stroke.width))
-        touched = self.atlas.coverage(stroke.view, shape)
+    def stroke_zones(
+        self, view: str, points: Sequence[tuple[float, float]], width: float
+    ) -> set[str]:
+        """The zones a stroke about to be added would touch (empty: it misses the body)."""
+        key = (view, tuple(points), float(width))
+        parts = self._parts(*key)
+        self._preview = (key, parts)  # reused by add() for the same stroke
+        return set(parts)
+
+    def _parts(self, view: str, points: Sequence[tuple[float, float]], width: float) -> dict[str, BaseGeometry]:  # fmt: skip
+        # The zones tile the body, so cutting the stroke by its zones also clips it to the body.
+        shape = stroke_polygon(tuple(points), float(width))
+        ids, geoms, tree = self._trees[view]
+        idx = tree.query(shape, predicate="intersects")
+        pieces = shapely.intersection(geoms[idx], shape)
         parts: dict[str, BaseGeometry] = {}
-        for zone_id in touched:
-            parts[zone_id] = shapely.intersection(shape, self.atlas.zone(zone_id).polygon)
+        for i, piece in zip(idx.tolist(), pieces.tolist(), strict=True):
+            if piece.area > 0:
+                parts[ids[i]] = piece
+        return parts
+
+    def _add_stroke(self, stroke: Stroke) -> None:
+        key = (stroke.view, stroke.points, stroke.width)
+        if self._preview is not None and self._preview[0] == key:
+            parts = self._preview[1]
+        else:
+            parts = self._parts(*key)
+        self._preview = None
         self._strokes[stroke.id] = parts
         for zone_id, part in parts.items():
             self._zone_strokes[zone_id].add(stroke.id)
             old = self._zone_geom.get(zone_id)
-            self._zone_geom[zone_id] = part if old is None else shapely.union(old, part)
+            self._zone_geom[zone_id] = geom = part if old is None else shapely.union(old, part)
+            self._zone_area[zone_id] = float(geom.area)
 
     def _recount(self, zone_id: str) -> None:
         """Rebuild one zone's union after a stroke left it."""
         ids = self._zone_strokes[zone_id]
         if not ids:
             self._zone_geom.pop(zone_id, None)
+            self._zone_area.pop(zone_id, None)
             return
-        self._zone_geom[zone_id] = shapely.union_all([self._strokes[i][zone_id] for i in ids])
+        geom = shapely.union_all([self._strokes[i][zone_id] for i in ids])
+        self._zone_geom[zone_id] = geom
+        self._zone_area[zone_id] = float(geom.area)
 
     def zones(self) -> set[str]:
         """Zones with pain: tapped, or touched by a stroke."""
@@ -90,9 +127,31 @@ class CoverageTracker:
             if self._mark_count.get(zone_id, 0) > 0:
                 total += zone.area
             else:
-                total += float(self._zone_geom[zone_id].area)
+                total += self._zone_area[zone_id]
         return total
 
     def extent(self, view: str | None = None) -> float:
         """Percent of the drawn body (one view, or all views) covered."""
         return 100.0 * self.covered_area(view) / self.atlas.body_area(view)
+
+
+_TREES: dict[int, dict] = {}
+
+
+@functools.lru_cache(maxsize=32)
+def stroke_polygon(points: tuple[tuple[float, float], ...], width: float) -> BaseGeometry:
+    """A stroke's outline, computed once for the coverage and the drawing of the same stroke."""
+    return stroke_shape(points, width)
+
+
+def _zone_trees(atlas: Atlas) -> dict[str, tuple[list[str], np.ndarray, shapely.STRtree]]:
+    """Per view: zone ids, their polygons and an STRtree over them (built once per atlas)."""
+    found = _TREES.get(id(atlas))
+    if found is None or found["atlas"] is not atlas:
+        views = {}
+        for view in atlas.views:
+            zones = atlas.zones_in(view)
+            geoms = np.array([z.polygon for z in zones], dtype=object)
+            views[view] = ([z.id for z in zones], geoms, shapely.STRtree(geoms))
+        found = _TREES[id(atlas)] = {"atlas": atlas, "views": views}
+    return found["views"]

@@ -178,7 +178,8 @@ class ChartController(QObject):
             return None
         width = self.panel.brush_width()
         try:
-            usecases.check_on_body(self.atlas, view, points, width)
+            if not self.coverage.stroke_zones(view, points, width):
+                raise ValueError(self.tr("The shading is outside the body."))
             cmd = records.add_stroke(
                 self.session.doc, atlas=self.atlas, slot=self.slot, view=view, points=points,
                 width=width, intensity=self.panel.intensity(), quality=self.panel.qualities()[0],

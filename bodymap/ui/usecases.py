@@ -125,16 +125,6 @@ def _item(doc: VisitDocument, slot: str, item_id: str) -> Any:
     return item
 
 
-def check_on_body(
-    atlas: Atlas, view: str, points: Iterable[tuple[float, float]], width: float
-) -> None:
-    """Refuse shading that misses the body entirely (it would show nothing and count nothing)."""
-    from bodymap.geometry.strokes import clip_to_body, stroke_shape
-
-    if clip_to_body(atlas, view, stroke_shape(list(points), width)).is_empty:
-        raise ValueError("the shading is outside the body")
-
-
 def client_visits(store: Store, client_id: str) -> list[Visit]:
     """A client's visits, newest first (the order a therapist scans them in)."""
     return list(reversed(store.visits(client_id)))
