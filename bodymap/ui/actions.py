@@ -33,6 +33,7 @@ SPECS = (
         ("Ctrl+K",),
         tip="Place a mark or finding without the mouse",
     ),
+    Spec("deselect", "Clear the selection", ("Esc",)),
     Spec("next_item", "Select next item", ("]",)),
     Spec("prev_item", "Select previous item", ("[",)),
     Spec("mode_tap", "Tap", ("T",), True, "mode", "Tap mode: click a point to mark pain (T)"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -49,41 +51,58 @@ class IntensityScale(QWidget):
 
 
 class LegendWidget(QWidget):
+    """Intensity ramp, then every symbol in two columns (details in each row's tooltip)."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         col = QVBoxLayout(self)
         col.setContentsMargins(10, 4, 10, 8)
-        col.addWidget(QLabel(self.tr("Pain intensity 0 (pale) to 10 (dark)")))
+        col.addWidget(QLabel(self.tr("Pain intensity: 0 pale … 10 dark")))
         col.addWidget(IntensityScale())
         grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(2)
-        rows = [
-            (lambda p: paint_mark(p, 6, 10), self.tr("Tapped pain point (number = intensity)")),
-            (_stroke, self.tr("Shaded pain area")),
-        ]
-        for kind in FindingKind:
-            state = TriggerPointState.ACTIVE if kind is FindingKind.TRIGGER_POINT else None
-            name = self.tr(FINDING_NAMES[kind]).capitalize()
-            if state is not None:
-                name = self.tr("Active trigger point")
-            rows.append((lambda p, k=kind, s=state: paint_finding(p, k, s, 8), name))
-            if state is not None:
-                rows.append(
-                    (
-                        lambda p, k=kind: paint_finding(p, k, TriggerPointState.LATENT, 8),
-                        self.tr("Latent trigger point"),
-                    )  # fmt: skip
-                )
-        rows.append((_arrow, self.tr("Referred pain (from a trigger point)")))
-        rows.append((_faint, self.tr("Other chart (pre/post), shown faintly")))
-        for i, (draw, text) in enumerate(rows):
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        for i, (draw, text, tip) in enumerate(self._rows()):
             icon = QLabel()
             icon.setPixmap(_pixmap(draw))
-            grid.addWidget(icon, i, 0)
-            grid.addWidget(QLabel(text), i, 1)
+            label = QLabel(text)
+            for w in (icon, label):
+                w.setToolTip(tip)
+            grid.addWidget(icon, i // 2, (i % 2) * 2)
+            grid.addWidget(label, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         col.addLayout(grid)
-        col.addWidget(QLabel(self.tr("R / L: the patient's own right and left")))
+        sides = QLabel(self.tr("R / L on the map: the patient's own right and left"))
+        sides.setWordWrap(True)
+        col.addWidget(sides)
+
+    def _rows(self) -> list[tuple[Callable[[QPainter], None], str, str]]:
+        tp, latent = FindingKind.TRIGGER_POINT, TriggerPointState.LATENT
+        rows: list[tuple[Callable[[QPainter], None], str, str]] = [
+            (
+                lambda p: paint_mark(p, 6, 10),
+                self.tr("Pain point"),
+                self.tr("A tapped point of pain; the number is its intensity 0-10"),
+            ),  # fmt: skip
+            (_stroke, self.tr("Shaded area"), self.tr("Freehand shading of a painful area")),
+            (
+                lambda p: paint_finding(p, tp, TriggerPointState.ACTIVE, 8),
+                self.tr("Active TrP"),
+                self.tr("Active trigger point: reproduces the client's pain"),
+            ),  # fmt: skip
+            (
+                lambda p: paint_finding(p, tp, latent, 8),
+                self.tr("Latent TrP"),
+                self.tr("Latent trigger point: painful only when pressed"),
+            ),  # fmt: skip
+        ]
+        for kind in list(FindingKind)[1:]:
+            name = self.tr(FINDING_NAMES[kind]).capitalize()
+            rows.append((lambda p, k=kind: paint_finding(p, k, None, 8), name, name))
+        rows.append((_arrow, self.tr("Referral"), self.tr("Where a trigger point's pain is felt")))
+        rows.append((_faint, self.tr("Other chart"), self.tr("The other chart (pre/post), shown faintly")))  # fmt: skip
+        return rows
 
 
 def _stroke(p: QPainter) -> None:

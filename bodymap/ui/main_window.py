@@ -116,7 +116,10 @@ class MainWindow(QMainWindow):
                 self.tr("&File"),
                 ("new_client", "new_visit", "find_client", None, "screenshot", None, "quit"),
             ),  # fmt: skip
-            (self.tr("&Edit"), ("undo", "redo", None, "delete", "place", "next_item", "prev_item")),
+            (
+                self.tr("&Edit"),
+                ("undo", "redo", None, "delete", "place", "next_item", "prev_item", "deselect"),
+            ),
             (
                 self.tr("&Chart"),
                 (
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         a["redo"].setEnabled(False)
         a["delete"].triggered.connect(c.delete_selected)
         a["place"].triggered.connect(self._on_place_triggered)
+        a["deselect"].triggered.connect(lambda: c.select(None))
         a["next_item"].triggered.connect(lambda: self._step_selection(1))
         a["prev_item"].triggered.connect(lambda: self._step_selection(-1))
         for mode in (TAP, SHADE, FINDINGS_MODE):

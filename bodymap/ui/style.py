@@ -25,6 +25,7 @@ def style_sheet(dark: bool) -> str:
     QToolButton#toggle:checked {{ color: {text}; background: {seg}; border-color: {border}; }}
     QToolButton#plain:hover, QToolButton#toggle:hover {{ border-color: {border}; }}
     QLabel#banner {{ background: {banner}; padding: 4px; }}
+    QLabel#hint {{ color: {muted}; }}
     QLabel#heading {{ color: {muted}; font-weight: bold; padding-top: 6px; }}
     QLabel#readback {{ font-size: 14px; font-weight: 600; padding: 6px 8px; background: {bar};
         border: 1px solid {border}; border-radius: 6px; }}

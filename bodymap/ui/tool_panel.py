@@ -52,7 +52,7 @@ class ToolPanel(QWidget):
         self.readback = QLabel(self.tr("Click the body to mark pain."))
         self.readback.setObjectName("readback")
         self.readback.setWordWrap(True)
-        self.readback.setMinimumHeight(44)
+        self.readback.setMinimumHeight(40)
         layout.addWidget(self.readback)
         self.pain_box = self._build_pain()
         self.findings_box = self._build_findings()
@@ -95,6 +95,7 @@ class ToolPanel(QWidget):
                 b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy()
             )
             b.setProperty("quality", q.value)
+            b.setMinimumHeight(24)
             self.quality_group.addButton(b)
             qgrid.addWidget(b, i // 2, i % 2)
         self.quality_group.buttonToggled.connect(self._on_quality_group_button_toggled)
@@ -136,10 +137,15 @@ class ToolPanel(QWidget):
                 self.muscle_edit.setPlaceholderText(self.tr("Muscle (optional)"))
                 self.muscle_edit.setContentsMargins(24, 0, 0, 0)
                 col.addWidget(self.muscle_edit)
-        self.arrow_radio = QRadioButton(self.tr("Referral arrow (drag from a trigger point)"))
+        self.arrow_radio = QRadioButton(self.tr("Referral arrow"))
+        self.arrow_radio.setToolTip(self.tr("Drag from a trigger point to where the pain is felt"))
         self.arrow_radio.setProperty("kind", ARROW)
         self.kind_group.addButton(self.arrow_radio)
         col.addWidget(self.arrow_radio)
+        hint = QLabel(self.tr("Arrows: drag from a trigger point to where the pain goes."))
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        col.addWidget(hint)
         return box
 
     def _build_selection(self) -> QGroupBox:

@@ -32,22 +32,24 @@ def test_click_marks_the_zone_and_reads_it_back(qtbot, window):
     assert not window.isWindowModified()
 
 
-@pytest.mark.parametrize(
-    ("view", "x", "y", "zone", "words"),
-    [
-        ("front", 209, 53, "right-forehead", "RIGHT forehead"),
-        ("front", 231, 53, "left-forehead", "LEFT forehead"),
-        ("front", 330, 284, "left-upper-arm-front", "LEFT front of upper arm"),
-        ("back", 165, 223, "left-infraspinous", "LEFT shoulder blade"),
-        ("back", 275, 223, "right-infraspinous", "RIGHT shoulder blade"),
-    ],
-)
-def test_patient_sides_on_both_views(qtbot, window, view, x, y, zone, words):
+SIDES = [
+    ("front", 209, 53, "right-forehead", "RIGHT forehead"),
+    ("front", 231, 53, "left-forehead", "LEFT forehead"),
+    ("front", 330, 284, "left-upper-arm-front", "LEFT front of upper arm"),
+    ("back", 165, 223, "left-infraspinous", "LEFT shoulder blade"),
+    ("back", 275, 223, "right-infraspinous", "RIGHT shoulder blade"),
+]
+
+
+def test_patient_sides_on_both_views(qtbot, window):
     """Front: left of the midline on screen is the patient's right; back: the patient's left."""
-    click(qtbot, window, view, x, y)
-    (mark,) = chart(window).marks
-    assert (mark.view, mark.zone) == (view, zone)
-    assert words in window.tool_panel.readback.text()
+    for view, x, y, zone, words in SIDES:
+        click(qtbot, window, view, x, y)
+        mark = chart(window).marks[-1]
+        assert (mark.view, mark.zone) == (view, zone)
+        assert words in window.tool_panel.readback.text()
+        window.actions["deselect"].trigger()
+    assert len(chart(window).marks) == len(SIDES)
 
 
 def test_digits_and_qualities_edit_the_selected_mark(qtbot, window):

@@ -1,0 +1,106 @@
+"""Keyboard-only charting, the help dialog, clients and visits, and the screenshot command."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def test_mark_a_zone_by_name_without_the_mouse(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda *a, **k: ("LEFT forehead (front)", True))
+    )
+    window.controller.digit(7)  # nothing selected: sets the intensity for the next mark
+    window.actions["place"].trigger()
+    (mark,) = window.session.visit.pre_chart.marks
+    assert (mark.zone, mark.intensity) == ("left-forehead", 7)
+    assert window.tool_panel.readback.text() == "Marked: LEFT forehead (front), 7/10, aching"
+    window.actions["deselect"].trigger()
+    window.actions["next_item"].trigger()
+    assert window.controller.selected_id == mark.id
+    window.actions["delete"].trigger()
+    assert window.session.visit.pre_chart.marks == ()
+
+
+def test_help_lists_the_shortcuts(window, monkeypatch):
+    from bodymap.ui.help_dialog import HelpDialog
+
+    seen = {}
+
+    def fake_exec(self):
+        seen["rows"] = [
+            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
+            for r in range(self.table.rowCount())
+        ]
+        return 0
+
+    monkeypatch.setattr(HelpDialog, "exec", fake_exec)
+    window.actions["help"].trigger()
+    keys = dict(seen["rows"])
+    assert "Ctrl+Z" in keys and "Ctrl+Shift+Z, Ctrl+Y" in keys and "0 … 9" in keys
+    for action in window.actions.values():  # every action has a key
+        assert action.shortcuts(), action.objectName()
+
+
+def test_search_clients_by_name_and_birth_date(window, gui_store):
+    from datetime import date
+
+    from bodymap.ops.records import new_client
+
+    new_client(gui_store, name="Another Person (synthetic)", date_of_birth=date(1975, 1, 2))
+    panel = window.client_panel
+    panel.search_edit.setText("another")
+    assert panel.client_list.count() == 1
+    panel.search_edit.setText("1990-05")
+    assert panel.client_list.count() == 1
+    assert "Test Person" in panel.client_list.item(0).text()
+    panel.search_edit.clear()
+    assert panel.client_list.count() == 2
+
+
+def test_new_client_through_the_dialog(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from bodymap.ui.client_panel import NewClientDialog
+
+    def fake_exec(self):
+        self.name_edit.setText("New Person (synthetic)")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewClientDialog, "exec", fake_exec)
+    window.actions["new_client"].trigger()
+    assert "New Person" in window.client_panel.client_list.currentItem().text()
+    assert window.client_panel.visit_list.count() == 0
+
+
+def test_new_visit_can_start_from_the_last_chart(qtbot, window):
+    from tests.ui.conftest import click
+
+    click(qtbot, window, "front", 231, 53)
+    first = window.session.visit
+    window.client_panel.from_previous.setChecked(True)
+    window.actions["new_visit"].trigger()
+    second = window.session.visit
+    assert second.id != first.id
+    assert [m.zone for m in second.pre_chart.marks] == ["left-forehead"]
+    assert second.pre_chart.marks[0].id != first.pre_chart.marks[0].id
+    assert window.client_panel.visit_list.count() == 2
+
+
+def test_screenshot_command(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bodymap", "screenshot", "-o", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
