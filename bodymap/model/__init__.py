@@ -14,6 +14,7 @@ from bodymap.model.commands import (
 from bodymap.model.errors import SignedVisitError
 from bodymap.model.intake import Intake, RedFlag, RedFlagAnswer
 from bodymap.model.outcomes import Outcomes, Peg, PsfsRating, RomEntry
+from bodymap.model.overview import ChartTally, ClientHeader, ClientOverview, VisitSummary
 from bodymap.model.plan import TreatmentPlan
 from bodymap.model.record import ClientRecord
 from bodymap.model.values import (
@@ -30,10 +31,10 @@ from bodymap.model.values import (
 from bodymap.model.visit import Amendment, Soap, Visit
 
 __all__ = [
-    "VIEWS", "AddItem", "Amendment", "Change", "Chart", "ChartItem", "Client", "ClientRecord",
-    "Command", "Finding", "FindingKind", "Intake", "Outcomes", "PainMark", "Peg", "PsfsRating",
-    "Quality", "RedFlag", "RedFlagAnswer", "ReferralArrow", "RemoveItem", "RomEntry", "SelfCare",
-    "SetVisitField", "SignedVisitError", "Soap", "Source", "Stroke", "Technique",
-    "TreatmentPlan", "TriggerPointState", "UpdateItem", "Visit", "VisitDocument", "VisitKind",
-    "VisitStatus",
+    "VIEWS", "AddItem", "Amendment", "Change", "Chart", "ChartItem", "ChartTally", "Client",
+    "ClientHeader", "ClientOverview", "ClientRecord", "Command", "Finding", "FindingKind", "Intake",
+    "Outcomes", "PainMark", "Peg", "PsfsRating", "Quality", "RedFlag", "RedFlagAnswer",
+    "ReferralArrow", "RemoveItem", "RomEntry", "SelfCare", "SetVisitField", "SignedVisitError",
+    "Soap", "Source", "Stroke", "Technique", "TreatmentPlan", "TriggerPointState", "UpdateItem",
+    "Visit", "VisitDocument", "VisitKind", "VisitStatus", "VisitSummary",
 ]  # fmt: skip

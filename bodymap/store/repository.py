@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Select, Table, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from bodymap.geometry import Atlas
@@ -26,9 +26,11 @@ from bodymap.model import (
 )
 from bodymap.model.atlas_check import check_item_zone, check_visit, record_problems
 from bodymap.model.commands import KIND_NAMES
+from bodymap.model.overview import ClientHeader, ClientOverview, VisitSummary
+from bodymap.model.values import trusted
 from bodymap.model.visit import EDITABLE_FIELDS
 from bodymap.store import backup as backups
-from bodymap.store import rows
+from bodymap.store import rows, summaries
 from bodymap.store import visits as vstore
 from bodymap.store.database import check_file, make_engine, mapped_errors, resolve
 from bodymap.store.errors import (
@@ -160,12 +162,55 @@ class Store:
         return rows.client_from(row)
 
     def list_clients(self, *, include_archived: bool = True) -> list[Client]:
-        """Every client, by name."""
+        """Every client, by name (a list screen needs only list_client_headers)."""
         stmt = select(clients).order_by(clients.c.name, clients.c.id)
         if not include_archived:
             stmt = stmt.where(clients.c.archived.is_(False))
+        with self._read() as conn, vstore.paused_gc():
+            return [rows.client_from(r) for r in conn.execute(stmt).all()]
+
+    def list_client_headers(self, *, include_archived: bool = True) -> list[ClientHeader]:
+        """Every client's list line (id, name, date of birth, archived), by name.
+
+        Reads only those columns, from an index that holds them: the fast way to fill a
+        client list or search box.
+        """
+        with self._read() as conn, vstore.paused_gc():
+            return summaries.client_headers(conn, include_archived=include_archived)
+
+    def open_client(self, client_id: str) -> ClientOverview:
+        """What opening a client shows: the client, latest intake, plans and visit summaries.
+
+        No chart item is read (counts and top intensities come from SQL); open the chosen
+        visit with get_visit. Archived clients open like any other.
+        """
         with self._read() as conn:
-            return [rows.client_from(r) for r in conn.execute(stmt)]
+            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
+            if row is None:
+                raise NotFoundError(f"no client with id {client_id}")
+            latest = conn.execute(
+                select(intakes)
+                .where(intakes.c.client_id == client_id)
+                .order_by(intakes.c.revision.desc())
+                .limit(1)
+            ).first()
+            plan_list = tuple(rows.plan_from(r) for r in conn.execute(_plans_of(client_id)))
+            with vstore.paused_gc():
+                timeline = tuple(summaries.visit_summaries(conn, "client", client_id))
+        return ClientOverview(
+            client=rows.client_from(row),
+            intake=rows.intake_from(latest) if latest is not None else None,
+            plans=plan_list,
+            visits=timeline,
+        )
+
+    def visit_summary(self, visit_id: str) -> VisitSummary:
+        """One visit's timeline entry (e.g. to refresh it after the visit was edited)."""
+        with self._read() as conn:
+            found = summaries.visit_summaries(conn, "visit", visit_id)
+        if not found:
+            raise NotFoundError(f"no visit with id {visit_id}")
+        return found[0]
 
     def resolve_client_id(self, prefix: str) -> str:
         """The id of the one client whose id starts with `prefix` (ids are long to type)."""
@@ -215,13 +260,8 @@ class Store:
         return dataclasses.replace(plan, version=v)
 
     def plans(self, client_id: str) -> list[TreatmentPlan]:
-        stmt = (
-            select(plans)
-            .where(plans.c.client_id == client_id)
-            .order_by(plans.c.created_at, plans.c.id)
-        )
         with self._read() as conn:
-            return [rows.plan_from(r) for r in conn.execute(stmt)]
+            return [rows.plan_from(r) for r in conn.execute(_plans_of(client_id))]
 
     # -- visits -------------------------------------------------------------------------
 
@@ -234,8 +274,9 @@ class Store:
         return _versioned(visit, 1, 1, 1)
 
     def get_visit(self, visit_id: str) -> Visit:
+        """One visit complete with both charts (what the chart screen opens)."""
         with self._read() as conn:
-            found = vstore.load_visits(conn, visits.c.id == visit_id)
+            found = vstore.load_visits(conn, "visit", visit_id)
         if not found:
             raise NotFoundError(f"no visit with id {visit_id}")
         return found[0]
@@ -243,7 +284,7 @@ class Store:
     def visits(self, client_id: str) -> list[Visit]:
         """A client's visits, oldest first, complete with charts."""
         with self._read() as conn:
-            return vstore.load_visits(conn, visits.c.client_id == client_id)
+            return vstore.load_visits(conn, "client", client_id)
 
     def save_visit(self, visit: Visit) -> Visit:
         """Save a whole draft visit (fields and both charts) based on the stored versions."""
@@ -374,7 +415,10 @@ class Store:
     # -- whole records, backups ---------------------------------------------------------
 
     def load_record(self, client_id: str) -> ClientRecord:
-        """A client with every intake revision, visit and plan (one consistent snapshot)."""
+        """A client with every intake revision, visit and plan (one consistent snapshot).
+
+        The full load, for export and JSON; a screen opening a client wants open_client.
+        """
         with self._read() as conn:
             row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
             if row is None:
@@ -383,14 +427,14 @@ class Store:
                 select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
             )
             intake_list = tuple(rows.intake_from(r) for r in its)
-            vs = tuple(vstore.load_visits(conn, visits.c.client_id == client_id))
-            ps = conn.execute(
-                select(plans)
-                .where(plans.c.client_id == client_id)
-                .order_by(plans.c.created_at, plans.c.id)
-            )
-            plan_list = tuple(rows.plan_from(r) for r in ps)
-        return ClientRecord(rows.client_from(row), intake_list, vs, plan_list)
+            vs = tuple(vstore.load_visits(conn, "client", client_id))
+            plan_list = tuple(rows.plan_from(r) for r in conn.execute(_plans_of(client_id)))
+        # Not re-validated: every part was checked when written, and ids are primary keys
+        # (checking thousands of item ids again would cost more than reading them).
+        return trusted(ClientRecord, {
+            "client": rows.client_from(row), "intakes": intake_list, "visits": vs,
+            "plans": plan_list,
+        })  # fmt: skip
 
     def import_record(self, record: ClientRecord) -> None:
         """Add a whole client record in one transaction: all of it or nothing."""
@@ -433,6 +477,12 @@ class Store:
         if self.path is None:
             raise StoreError("backups are made by the database server for non-SQLite databases")
         return self.path
+
+
+def _plans_of(client_id: str) -> Select[Any]:
+    return (
+        select(plans).where(plans.c.client_id == client_id).order_by(plans.c.created_at, plans.c.id)
+    )
 
 
 def _versioned(visit: Visit, v: int, pre: int, post: int) -> Visit:

@@ -45,6 +45,9 @@ clients = Table(
     Column("archived", Boolean, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", String(40), nullable=False),
+    # The client list's sort order, holding every column the list shows, so listing
+    # thousands of clients reads this index alone (migration 0002).
+    Index("ix_clients_name", "name", "id", "date_of_birth", "archived"),
 )
 
 intakes = Table(

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.elements import ColumnElement
 
-from bodymap.model import Chart, Visit
+from bodymap.model import Chart, Visit, VisitStatus
 from bodymap.model.commands import KIND_NAMES
 from bodymap.model.values import trusted
 from bodymap.store import rows
@@ -53,68 +57,113 @@ def clear_items(conn: Connection, chart_id: str) -> None:
         conn.execute(delete(table).where(table.c.chart_id == chart_id))
 
 
-def load_visits(conn: Connection, where: ColumnElement[bool]) -> list[Visit]:
-    """Visits matching `where`, oldest first, with charts, items and amendments (batched)."""
-    # Thousands of acyclic objects are built here; pausing the cycle collector meanwhile
-    # saves a third of the time (it would scan every live object several times over).
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while thousands of acyclic objects are built.
+
+    Otherwise it runs every few hundred allocations and scans the growing batch again each
+    time; paused, it scans the batch once, at the first allocation after the pause.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_visits(conn, where)
+        yield
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load_visits(conn: Connection, where: ColumnElement[bool]) -> list[Visit]:
-    vrows = conn.execute(select(visits).where(where).order_by(visits.c.started_at, visits.c.id))
-    visit_fields = [rows.visit_fields_from(r) for r in vrows]
-    if not visit_fields:
-        return []
-    # Charts and items are selected through a join on the same condition rather than with
-    # IN lists of ids: one cached statement per table, however many visits there are.
-    chart_rows = conn.execute(
-        select(charts).join(visits, charts.c.visit_id == visits.c.id).where(where)
-    ).all()
-    items: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for name, table in ITEM_TABLES.items():
-        read = rows.ITEM_READERS[name]
-        stmt = (
-            select(table)
-            .join(charts, table.c.chart_id == charts.c.id)
-            .join(visits, charts.c.visit_id == visits.c.id)
-            .where(where)
-            .order_by(table.c.chart_id, table.c.seq)
+# Statements are built once per scope and bound with :key, so SQLAlchemy neither builds
+# nor compiles them again on each read.
+SCOPES = {"client": visits.c.client_id, "visit": visits.c.id}
+_PRE, _POST = charts.alias("pre"), charts.alias("post")
+
+
+@functools.cache
+def _visit_query(scope: str) -> Select[Any]:
+    return (
+        select(
+            visits,
+            _PRE.c.id.label("pre_id"),
+            _PRE.c.version.label("pre_version"),
+            _POST.c.id.label("post_id"),
+            _POST.c.version.label("post_version"),
         )
-        for r in conn.execute(stmt).all():  # fetchall: much faster than row by row
-            items[(r.chart_id, name)].append(read(r))
-    by_visit: dict[tuple[str, str], Chart] = {}
-    for r in chart_rows:
-        fields = {f"{n}s": tuple(items.get((r.id, n), ())) for n in ITEM_TABLES}
-        by_visit[(r.visit_id, r.slot)] = trusted(
-            Chart, {**fields, "id": r.id, "version": r.version}
-        )
-    notes: dict[str, list[Any]] = defaultdict(list)
-    stmt = (
+        .join_from(visits, _PRE, and_(_PRE.c.visit_id == visits.c.id, _PRE.c.slot == "pre"))
+        .join(_POST, and_(_POST.c.visit_id == visits.c.id, _POST.c.slot == "post"))
+        .where(SCOPES[scope] == bindparam("key"))
+        .order_by(visits.c.started_at, visits.c.id)
+    )
+
+
+@functools.cache
+def _item_query(scope: str, name: str) -> Select[Any]:
+    # A join on the scope rather than an IN list of chart ids: one cached statement per
+    # table, however many visits there are.
+    table = ITEM_TABLES[name]
+    return (
+        select(table)
+        .join(charts, table.c.chart_id == charts.c.id)
+        .join(visits, charts.c.visit_id == visits.c.id)
+        .where(SCOPES[scope] == bindparam("key"))
+        .order_by(table.c.chart_id, table.c.seq)
+    )
+
+
+@functools.cache
+def _amendment_query(scope: str) -> Select[Any]:
+    return (
         select(amendments)
         .join(visits, amendments.c.visit_id == visits.c.id)
-        .where(where)
+        .where(SCOPES[scope] == bindparam("key"))
         .order_by(amendments.c.visit_id, amendments.c.seq)
     )
-    for r in conn.execute(stmt).all():
-        notes[r.visit_id].append(rows.amendment_from(r))
-    return [
-        trusted(
-            Visit,
-            {
-                **f,
-                "pre_chart": by_visit[(f["id"], "pre")],
-                "post_chart": by_visit[(f["id"], "post")],
-                "amendments": tuple(notes.get(f["id"], ())),
-            },
-        )  # fmt: skip
-        for f in visit_fields
-    ]
+
+
+def load_visits(conn: Connection, scope: str, key: str) -> list[Visit]:
+    """A client's visits (scope "client") or one visit ("visit"), oldest first, complete.
+
+    One query for the visits with their chart ids, one per item table for every chart at
+    once, and one for amendments when a visit is signed.
+    """
+    with paused_gc():
+        params = {"key": key}
+        vrows = conn.execute(_visit_query(scope), params).all()
+        if not vrows:
+            return []
+        # Item rows come sorted by chart: each chart's items are one run of rows.
+        items: dict[str, dict[str, tuple[Any, ...]]] = {}
+        for name, read in rows.ITEM_READERS.items():
+            found = conn.execute(_item_query(scope, name), params).all()
+            items[name] = {
+                chart_id: tuple(map(read, run)) for chart_id, run in groupby(found, _CHART_ID)
+            }
+        notes: dict[str, list[Any]] = defaultdict(list)
+        if any(r.status == SIGNED for r in vrows):  # only signed visits have amendments
+            for r in conn.execute(_amendment_query(scope), params).all():
+                notes[r.visit_id].append(rows.amendment_from(r))
+        return [_visit(r, items, notes) for r in vrows]
+
+
+_CHART_ID = itemgetter(1)  # chart_id is the second column of every item table
+SIGNED = VisitStatus.SIGNED.value
+
+
+def _visit(r: Any, items: dict[str, dict[str, tuple[Any, ...]]], notes: Any) -> Visit:
+    fields = rows.visit_fields_from(r)
+    pre_id, pre_version, post_id, post_version = r[-4:]
+    fields["pre_chart"] = _chart(pre_id, pre_version, items)
+    fields["post_chart"] = _chart(post_id, post_version, items)
+    fields["amendments"] = tuple(notes.get(fields["id"], ()))
+    return trusted(Visit, fields)
+
+
+def _chart(chart_id: str, version: int, items: dict[str, dict[str, tuple[Any, ...]]]) -> Chart:
+    return trusted(Chart, {
+        "marks": items["mark"].get(chart_id, ()), "strokes": items["stroke"].get(chart_id, ()),
+        "findings": items["finding"].get(chart_id, ()), "arrows": items["arrow"].get(chart_id, ()),
+        "id": chart_id, "version": version,
+    })  # fmt: skip
 
 
 def amendment_count(conn: Connection, visit_id: str) -> int:

@@ -1,16 +1,19 @@
 """Migrations: the first revision builds schema.py's tables; older databases upgrade after a backup."""
 
+import dataclasses
 import shutil
 import textwrap
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
-from bodymap.store import Store
+from bodymap.store import Store, rows
 from bodymap.store import migrate as migrate_mod
 from bodymap.store.backup import backups_dir
-from bodymap.store.schema import metadata
+from bodymap.store.database import make_engine
+from bodymap.store.schema import clients, metadata
 from tests.store.helpers import client
 
 
@@ -29,18 +32,52 @@ def test_migrations_ship_as_packages():
     assert (root / "env.py").is_file() and (root / "script.py.mako").is_file()
 
 
+def _database_at(path, revision):
+    """A database built by the migrations up to `revision` (what an older bodymap left)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = migrate_mod.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return engine
+
+
+def test_0001_database_gains_the_client_list_index(db_path):
+    engine = _database_at(db_path, "0001")
+    c = client()
+    with engine.begin() as conn:
+        conn.execute(clients.insert(), {**rows.client_row(c), "version": 1, "updated_at": "x"})
+    engine.dispose()
+    with Store.open(db_path) as s:
+        assert s.upgraded_from == "0001"
+        assert migrate_mod.current_revision(s.engine) == "0002" == migrate_mod.head_revision()
+        with s.engine.connect() as conn:
+            indexes = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("clients")}
+            plan = conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id, name, date_of_birth, archived FROM clients "
+                "ORDER BY name, id"
+            ).all()
+        assert indexes["ix_clients_name"] == ["name", "id", "date_of_birth", "archived"]
+        assert "COVERING INDEX ix_clients_name" in " ".join(str(r[-1]) for r in plan)
+        assert s.get_client(c.id) == dataclasses.replace(c, version=1)
+        assert [h.id for h in s.list_client_headers()] == [c.id]
+    assert len(list(backups_dir(db_path).glob("*pre-upgrade-0001-*.sqlite"))) == 1
+
+
 def test_older_database_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch, atlas):
     with Store.open(db_path) as s:
         c = s.add_client(client())
+    head = migrate_mod.head_revision()
     # A copy of the migrations with one more revision stands in for a future bodymap.
     newer = tmp_path / "migrations"
     shutil.copytree(migrate_mod.alembic_config().get_main_option("script_location"), newer)
-    (newer / "versions" / "r0002_test.py").write_text(
-        textwrap.dedent("""
+    (newer / "versions" / "r9999_test.py").write_text(
+        textwrap.dedent(f"""
         import sqlalchemy as sa
         from alembic import op
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9999"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
         def upgrade():
@@ -56,13 +93,13 @@ def test_older_database_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatc
 
     monkeypatch.setattr(migrate_mod, "alembic_config", patched)
     with Store.open(db_path) as s:
-        assert s.upgraded_from == "0001"
+        assert s.upgraded_from == head
         assert s.get_client(c.id) == c
         with s.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
-    backups = list(backups_dir(db_path).glob("*pre-upgrade-0001-*.sqlite"))
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    backups = list(backups_dir(db_path).glob(f"*pre-upgrade-{head}-*.sqlite"))
     assert len(backups) == 1
     monkeypatch.setattr(migrate_mod, "alembic_config", original)
-    with Store.open(backups[0]) as old:  # the backup is the untouched 0001 database
-        assert migrate_mod.current_revision(old.engine) == "0001"
+    with Store.open(backups[0]) as old:  # the backup is the untouched database
+        assert migrate_mod.current_revision(old.engine) == head
         assert old.get_client(c.id) == c

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from bodymap.model.codec import DecodeError, record_to_json
+from bodymap.model.overview import client_overview, visit_summary
 from bodymap.ops.portable import import_client_json
 from bodymap.store import Store, StoreError
 from tests.model.strategies import records
@@ -59,6 +60,12 @@ def test_any_valid_record_round_trips_through_the_store(shared_store, record):
         assert shared_store.load_record(record.client.id) == record
         assert shared_store.get_client(record.client.id) == record.client
         assert shared_store.visits(record.client.id) == list(record.visits)
+        # The light views agree with the full load, whatever the record holds.
+        loaded = shared_store.load_record(record.client.id)
+        assert shared_store.open_client(record.client.id) == client_overview(loaded)
+        for v in loaded.visits:
+            assert shared_store.get_visit(v.id) == v
+            assert shared_store.visit_summary(v.id) == visit_summary(v)
     finally:
         forget(shared_store, record.client.id)
 

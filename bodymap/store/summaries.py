@@ -1,0 +1,118 @@
+"""Reading the light views (client list lines, visit timelines) without loading chart items."""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from bodymap.model.overview import ChartTally, ClientHeader, VisitSummary
+from bodymap.model.values import VisitKind, VisitStatus, trusted
+from bodymap.store import rows
+from bodymap.store.schema import (
+    amendments,
+    arrows,
+    charts,
+    clients,
+    findings,
+    marks,
+    strokes,
+    visits,
+)
+
+HEADER_COLUMNS = (clients.c.id, clients.c.name, clients.c.date_of_birth, clients.c.archived)
+
+
+@functools.cache
+def header_query(*, include_archived: bool) -> Select[Any]:
+    """The client list, by name; the index ix_clients_name covers it (no table row is read)."""
+    stmt = select(*HEADER_COLUMNS).order_by(clients.c.name, clients.c.id)
+    if not include_archived:
+        stmt = stmt.where(clients.c.archived.is_(False))
+    return stmt
+
+
+def client_headers(conn: Connection, *, include_archived: bool) -> list[ClientHeader]:
+    new, out = object.__new__, []
+    found = conn.execute(header_query(include_archived=include_archived)).all()
+    for cid, name, born, archived in found:
+        h = new(ClientHeader)  # model.values.trusted, inlined: this runs for every client
+        h.__dict__.update(
+            id=cid, name=name, date_of_birth=date.fromisoformat(born) if born else None,
+            archived=bool(archived),
+        )  # fmt: skip
+        out.append(h)
+    return out
+
+
+def _tally_columns(chart: Any) -> list[ColumnElement[Any]]:
+    """A chart's id, version, item counts and top intensities, as correlated subqueries."""
+
+    def of(table: Any, what: Any) -> ColumnElement[Any]:
+        return select(what).where(table.c.chart_id == chart.c.id).scalar_subquery()
+
+    return [
+        chart.c.id, chart.c.version,
+        of(marks, func.count()), of(marks, func.max(marks.c.intensity)),
+        of(strokes, func.count()), of(strokes, func.max(strokes.c.intensity)),
+        of(findings, func.count()), of(arrows, func.count()),
+    ]  # fmt: skip
+
+
+# The visit columns a timeline shows (SOAP notes, techniques and self-care stay behind).
+SUMMARY_COLUMNS = (
+    visits.c.id, visits.c.client_id, visits.c.started_at, visits.c.therapist, visits.c.kind,
+    visits.c.status, visits.c.outcomes, visits.c.signed_at, visits.c.signed_by,
+    visits.c.version,
+)  # fmt: skip
+SCOPES = {"client": visits.c.client_id, "visit": visits.c.id}
+
+
+@functools.cache
+def summary_query(scope: str) -> Select[Any]:
+    """Visit summaries of one client ("client") or one visit ("visit"); bound as :key.
+
+    One statement: the charts are joined and their items counted by correlated subqueries
+    on the (chart_id, seq) indexes, so no item row reaches Python.
+    """
+    pre, post = charts.alias("pre"), charts.alias("post")
+    n_amendments = (
+        select(func.count()).where(amendments.c.visit_id == visits.c.id).scalar_subquery()
+    )
+    return (
+        select(*SUMMARY_COLUMNS, n_amendments, *_tally_columns(pre), *_tally_columns(post))
+        .join_from(visits, pre, and_(pre.c.visit_id == visits.c.id, pre.c.slot == "pre"))
+        .join(post, and_(post.c.visit_id == visits.c.id, post.c.slot == "post"))
+        .where(SCOPES[scope] == bindparam("key"))
+        .order_by(visits.c.started_at, visits.c.id)
+    )
+
+
+def visit_summaries(conn: Connection, scope: str, key: str) -> list[VisitSummary]:
+    """The summaries of a client's visits (oldest first) or of one visit."""
+    out = []
+    for r in conn.execute(summary_query(scope), {"key": key}).all():
+        vid, client_id, started, therapist, kind, status, outcomes, signed_at, by, version = r[:10]
+        out.append(trusted(VisitSummary, {
+            "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
+            "therapist": therapist, "kind": VisitKind(kind), "status": VisitStatus(status),
+            "outcomes": rows.outcomes_from(json.loads(outcomes)), "pre": _tally(r[11:19]),
+            "post": _tally(r[19:27]),
+            "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
+            "signed_by": by, "amendments": r[10], "version": version,
+        }))  # fmt: skip
+    return out
+
+
+def _tally(r: Any) -> ChartTally:
+    chart_id, version, n_marks, top_mark, n_strokes, top_stroke, n_findings, n_arrows = r
+    tops = [x for x in (top_mark, top_stroke) if x is not None]
+    return trusted(ChartTally, {
+        "id": chart_id, "marks": n_marks, "strokes": n_strokes, "findings": n_findings,
+        "arrows": n_arrows, "max_intensity": max(tops) if tops else None, "version": version,
+    })  # fmt: skip
