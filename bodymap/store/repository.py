@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Table, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from bodymap.geometry import Atlas
@@ -175,7 +175,7 @@ class Store:
         Reads only those columns, from an index that holds them: the fast way to fill a
         client list or search box.
         """
-        with self._read() as conn, vstore.paused_gc():
+        with self._read() as conn:
             return summaries.client_headers(conn, include_archived=include_archived)
 
     def open_client(self, client_id: str) -> ClientOverview:
@@ -185,24 +185,10 @@ class Store:
         visit with get_visit. Archived clients open like any other.
         """
         with self._read() as conn:
-            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
-            if row is None:
-                raise NotFoundError(f"no client with id {client_id}")
-            latest = conn.execute(
-                select(intakes)
-                .where(intakes.c.client_id == client_id)
-                .order_by(intakes.c.revision.desc())
-                .limit(1)
-            ).first()
-            plan_list = tuple(rows.plan_from(r) for r in conn.execute(_plans_of(client_id)))
-            with vstore.paused_gc():
-                timeline = tuple(summaries.visit_summaries(conn, "client", client_id))
-        return ClientOverview(
-            client=rows.client_from(row),
-            intake=rows.intake_from(latest) if latest is not None else None,
-            plans=plan_list,
-            visits=timeline,
-        )
+            found = summaries.client_overview(conn, client_id)
+        if found is None:
+            raise NotFoundError(f"no client with id {client_id}")
+        return found
 
     def visit_summary(self, visit_id: str) -> VisitSummary:
         """One visit's timeline entry (e.g. to refresh it after the visit was edited)."""
@@ -261,7 +247,7 @@ class Store:
 
     def plans(self, client_id: str) -> list[TreatmentPlan]:
         with self._read() as conn:
-            return [rows.plan_from(r) for r in conn.execute(_plans_of(client_id))]
+            return [rows.plan_from(r) for r in conn.execute(summaries.plans_query(client_id))]
 
     # -- visits -------------------------------------------------------------------------
 
@@ -428,7 +414,9 @@ class Store:
             )
             intake_list = tuple(rows.intake_from(r) for r in its)
             vs = tuple(vstore.load_visits(conn, "client", client_id))
-            plan_list = tuple(rows.plan_from(r) for r in conn.execute(_plans_of(client_id)))
+            plan_list = tuple(
+                rows.plan_from(r) for r in conn.execute(summaries.plans_query(client_id))
+            )
         # Not re-validated: every part was checked when written, and ids are primary keys
         # (checking thousands of item ids again would cost more than reading them).
         return trusted(ClientRecord, {
@@ -477,12 +465,6 @@ class Store:
         if self.path is None:
             raise StoreError("backups are made by the database server for non-SQLite databases")
         return self.path
-
-
-def _plans_of(client_id: str) -> Select[Any]:
-    return (
-        select(plans).where(plans.c.client_id == client_id).order_by(plans.c.created_at, plans.c.id)
-    )
 
 
 def _versioned(visit: Visit, v: int, pre: int, post: int) -> Visit:

@@ -150,19 +150,30 @@ VISIT_COLUMNS = (
 )  # fmt: skip
 
 
+_KINDS = {k.value: k for k in VisitKind}
+_STATUSES = {s.value: s for s in VisitStatus}
+
+
 def visit_fields_from(r: Row) -> dict[str, Any]:
-    """Keyword arguments for Visit from a visits row (charts and amendments come separately)."""
-    out: dict[str, Any] = {
-        "id": r.id, "client_id": r.client_id,
-        "started_at": datetime.fromisoformat(r.started_at), "therapist": r.therapist,
-        "kind": VisitKind(r.kind), "status": VisitStatus(r.status), "technique_other": r.technique_other,
-        "self_care_text": r.self_care_text, "signed_by": r.signed_by,
-        "signed_at": datetime.fromisoformat(r.signed_at) if r.signed_at else None,
-        "version": r.version,
+    """Keyword arguments for Visit from a visits row (charts and amendments come separately).
+
+    The row starts with the visits table's columns in their order (schema.py); more may follow.
+    """
+    (
+        vid, client_id, started, therapist, kind, status, soap, techniques, technique_other,
+        self_care, self_care_text, outcomes, signed_at, signed_by, version, _,
+    ) = r[:16]  # fmt: skip
+    return {
+        "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
+        "therapist": therapist, "kind": _KINDS[kind], "status": _STATUSES[status],
+        "technique_other": technique_other, "self_care_text": self_care_text,
+        "signed_by": signed_by,
+        "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
+        "version": version, "soap": trusted(Soap, json.loads(soap)),
+        "outcomes": outcomes_from(json.loads(outcomes)),
+        "techniques": tuple(_TECHNIQUE[t] for t in json.loads(techniques)),
+        "self_care": tuple(_SELF_CARE[t] for t in json.loads(self_care)),
     }  # fmt: skip
-    for name, read in VISIT_JSON_FIELDS.items():
-        out[name] = read(json.loads(getattr(r, name)))
-    return out
 
 
 def amendment_row(a: Amendment, visit_id: str, seq: int) -> dict[str, Any]:

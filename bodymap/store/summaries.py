@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from bodymap.model.overview import ChartTally, ClientHeader, VisitSummary
+from bodymap.model.overview import ChartTally, ClientHeader, ClientOverview, VisitSummary
 from bodymap.model.values import VisitKind, VisitStatus, trusted
 from bodymap.store import rows
 from bodymap.store.schema import (
@@ -20,10 +20,13 @@ from bodymap.store.schema import (
     charts,
     clients,
     findings,
+    intakes,
     marks,
+    plans,
     strokes,
     visits,
 )
+from bodymap.store.visits import SCOPES, paused_gc
 
 HEADER_COLUMNS = (clients.c.id, clients.c.name, clients.c.date_of_birth, clients.c.archived)
 
@@ -37,16 +40,45 @@ def header_query(*, include_archived: bool) -> Select[Any]:
     return stmt
 
 
+def plans_query(client_id: str) -> Select[Any]:
+    """A client's plans, oldest first."""
+    return (
+        select(plans).where(plans.c.client_id == client_id).order_by(plans.c.created_at, plans.c.id)
+    )
+
+
+def client_overview(conn: Connection, client_id: str) -> ClientOverview | None:
+    """A client's overview (None: no such client): no chart item is read."""
+    row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
+    if row is None:
+        return None
+    latest = conn.execute(
+        select(intakes)
+        .where(intakes.c.client_id == client_id)
+        .order_by(intakes.c.revision.desc())
+        .limit(1)
+    ).first()
+    plan_list = tuple(rows.plan_from(r) for r in conn.execute(plans_query(client_id)))
+    return ClientOverview(
+        client=rows.client_from(row),
+        intake=rows.intake_from(latest) if latest is not None else None,
+        plans=plan_list,
+        visits=tuple(visit_summaries(conn, "client", client_id)),
+    )
+
+
 def client_headers(conn: Connection, *, include_archived: bool) -> list[ClientHeader]:
+    """Every client's list line, by name."""
     new, out = object.__new__, []
     found = conn.execute(header_query(include_archived=include_archived)).all()
-    for cid, name, born, archived in found:
-        h = new(ClientHeader)  # model.values.trusted, inlined: this runs for every client
-        h.__dict__.update(
-            id=cid, name=name, date_of_birth=date.fromisoformat(born) if born else None,
-            archived=bool(archived),
-        )  # fmt: skip
-        out.append(h)
+    with paused_gc():
+        for cid, name, born, archived in found:
+            h = new(ClientHeader)  # model.values.trusted, inlined: this runs for every client
+            h.__dict__.update(
+                id=cid, name=name, date_of_birth=date.fromisoformat(born) if born else None,
+                archived=bool(archived),
+            )  # fmt: skip
+            out.append(h)
     return out
 
 
@@ -70,7 +102,6 @@ SUMMARY_COLUMNS = (
     visits.c.status, visits.c.outcomes, visits.c.signed_at, visits.c.signed_by,
     visits.c.version,
 )  # fmt: skip
-SCOPES = {"client": visits.c.client_id, "visit": visits.c.id}
 
 
 @functools.cache
@@ -95,18 +126,20 @@ def summary_query(scope: str) -> Select[Any]:
 
 def visit_summaries(conn: Connection, scope: str, key: str) -> list[VisitSummary]:
     """The summaries of a client's visits (oldest first) or of one visit."""
-    out = []
-    for r in conn.execute(summary_query(scope), {"key": key}).all():
-        vid, client_id, started, therapist, kind, status, outcomes, signed_at, by, version = r[:10]
-        out.append(trusted(VisitSummary, {
-            "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
-            "therapist": therapist, "kind": VisitKind(kind), "status": VisitStatus(status),
-            "outcomes": rows.outcomes_from(json.loads(outcomes)), "pre": _tally(r[11:19]),
-            "post": _tally(r[19:27]),
-            "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
-            "signed_by": by, "amendments": r[10], "version": version,
-        }))  # fmt: skip
-    return out
+    with paused_gc():
+        return [_summary(r) for r in conn.execute(summary_query(scope), {"key": key}).all()]
+
+
+def _summary(r: Any) -> VisitSummary:
+    vid, client_id, started, therapist, kind, status, outcomes, signed_at, by, version = r[:10]
+    return trusted(VisitSummary, {
+        "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
+        "therapist": therapist, "kind": VisitKind(kind), "status": VisitStatus(status),
+        "outcomes": rows.outcomes_from(json.loads(outcomes)), "pre": _tally(r[11:19]),
+        "post": _tally(r[19:27]),
+        "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
+        "signed_by": by, "amendments": r[10], "version": version,
+    })  # fmt: skip
 
 
 def _tally(r: Any) -> ChartTally:
