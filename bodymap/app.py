@@ -37,6 +37,7 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from bodymap.ui.main_window import MainWindow
@@ -50,6 +51,7 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "bodymap", opened)
         return 1
     store, atlas = opened
-    window = MainWindow(store, atlas)
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark  # follow the desktop
+    window = MainWindow(store, atlas, dark=dark)
     window.show()
     return int(app.exec())

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         a["redo"].triggered.connect(self.session.undo_stack.redo)
         self.session.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
         self.session.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.session.unsaved_changed.connect(self._update_title)
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
         a["delete"].triggered.connect(c.delete_selected)
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             status = self.tr("signed") if visit.is_signed else self.tr("saved")
             title = f"{name} — {visit.started_at:%Y-%m-%d %H:%M} ({status})[*] — bodymap"
         self.setWindowTitle(title)
-        self.setWindowModified(not self.session.undo_stack.isClean())
+        self.setWindowModified(self.session.unsaved)
 
     # -- slots --------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ class VisitSession(QObject):
     changed = Signal(object)
     reset = Signal()
     failed = Signal(str)
+    unsaved_changed = Signal(bool)
 
     def __init__(self, store: Store, atlas: Atlas, parent: QObject | None = None):
         super().__init__(parent)
@@ -33,12 +34,21 @@ class VisitSession(QObject):
         self.doc = None
         self.slot = "pre"
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._broken = False
 
     @property
     def visit(self) -> Visit | None:
         return self.doc.visit if self.doc else None
+
+    @property
+    def unsaved(self) -> bool:
+        """True only while the window may disagree with the database (a step failed).
+
+        Every step is written as it is made, so there is no "save" and the undo stack's clean
+        state is not used for this: QUndoStack never merges into the clean step, and slider
+        drags or "1" then "0" must merge into one step.
+        """
+        return self._broken
 
     @property
     def editable(self) -> bool:
@@ -48,8 +58,7 @@ class VisitSession(QObject):
         """Start charting a visit (the stored version); the undo history starts empty."""
         self.doc = edit_visit(self.store, visit)
         self.undo_stack.clear()
-        self._broken = False
-        self.undo_stack.setClean()
+        self._set_broken(False)
         self.reset.emit()
 
     def close(self) -> None:
@@ -80,13 +89,12 @@ class VisitSession(QObject):
         return change
 
     def _on_command_error(self, exc: Exception) -> None:
-        self._broken = True
+        self._set_broken(True)
         self.failed.emit(str(exc))
         # The stack now disagrees with the model: rebuild both from the database.
         QTimer.singleShot(0, self.reload)
 
-    def _on_undo_stack_index_changed(self, _index: int) -> None:
-        # Every step is written to the database as it is made, so the stack is "clean"
-        # (nothing unsaved) unless a step failed.
-        if not self._broken:
-            self.undo_stack.setClean()
+    def _set_broken(self, broken: bool) -> None:
+        if broken != self._broken:
+            self._broken = broken
+            self.unsaved_changed.emit(broken)

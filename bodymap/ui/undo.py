@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -11,13 +12,14 @@ from bodymap.model import Change, Command
 
 log = logging.getLogger(__name__)
 MERGE_ID = 4242
+MERGE_WINDOW = 1.5  # seconds: edits of one item closer than this are one gesture
 
 
 class DomainUndoCommand(QUndoCommand):
     """Wraps already-applied domain commands; undo reverts them, redo applies them again.
 
-    Commands pushed with the same merge key in a row (a slider drag, "1" then "0") become one
-    undo step. A failure while undoing or redoing is reported, never raised into Qt.
+    Commands pushed with the same merge key in a row, each within MERGE_WINDOW of the last (a
+    slider drag, "1" then "0"), become one undo step. A failure while undoing or redoing is reported, never raised into Qt.
     """
 
     def __init__(
@@ -31,6 +33,7 @@ class DomainUndoCommand(QUndoCommand):
         self._commands = [command]
         self._on_change, self._on_error = on_change, on_error
         self._merge_key = merge_key
+        self._last = time.monotonic()
         self._pending_first_redo = True  # push() calls redo(); the command is already applied
 
     def redo(self) -> None:
@@ -58,5 +61,8 @@ class DomainUndoCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, DomainUndoCommand) or other._merge_key != self._merge_key:
             return False
+        if other._last - self._last > MERGE_WINDOW:  # a later, separate edit of the same item
+            return False
         self._commands.extend(other._commands)
+        self._last = other._last
         return True

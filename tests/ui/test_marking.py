@@ -82,3 +82,59 @@ def test_reopened_visit_shows_the_same_chart(qtbot, window, gui_store, body_atla
     again.open_visit_id(visit_id)
     assert again.session.visit.pre_chart == window.session.visit.pre_chart
     assert set(again.controller.layers.items) == {m.id for m in chart(window).marks}
+
+
+def test_hover_names_the_zone_in_the_status_bar(qtbot, window):
+    from tests.ui.conftest import viewport_pos
+
+    qtbot.mouseMove(window.view.viewport(), pos=viewport_pos(window, "back", 165, 223))
+    assert window.zone_label.text().startswith("LEFT shoulder blade")
+    assert window.scene.hover_item.isVisible()
+    assert window.view.viewport().toolTip() == window.zone_label.text()
+
+
+def test_zoom_with_keys_and_wheel_then_fit(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    fitted = window.view.zoom()
+    window.actions["zoom_in"].trigger()
+    assert window.view.zoom() > fitted
+    centre = QPointF(window.view.viewport().rect().center())
+    wheel = QWheelEvent(
+        centre, window.view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, 240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    before = window.view.zoom()
+    QApplication.sendEvent(window.view.viewport(), wheel)
+    assert window.view.zoom() > before
+    window.actions["fit"].trigger()
+    assert window.view.zoom() == pytest.approx(fitted)
+
+
+def test_one_and_zero_is_one_undo_step(qtbot, window):
+    click(qtbot, window, "front", 231, 53)
+    window.controller.digit(1)
+    window.controller.digit(0)
+    assert chart(window).marks[0].intensity == 10
+    assert window.session.undo_stack.count() == 2  # add, then one merged edit
+    window.session.undo_stack.undo()
+    assert chart(window).marks[0].intensity == 5
+
+
+def test_a_failed_save_is_reported_and_changes_nothing(
+    qtbot, window, no_modal_dialogs, monkeypatch
+):
+    from bodymap.store import StorageFullError
+
+    def full(*_a, **_k):
+        raise StorageFullError("the disk is full; the last edit was not saved")
+
+    monkeypatch.setattr(window.store, "add_item", full)
+    click(qtbot, window, "front", 231, 53)
+    assert chart(window).marks == ()
+    assert window.controller.layers.items == {}
+    assert no_modal_dialogs == ["the disk is full; the last edit was not saved"]
+    assert window.session.undo_stack.count() == 0
+    assert not window.isWindowModified()
