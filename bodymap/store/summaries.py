@@ -70,8 +70,8 @@ def client_overview(conn: Connection, client_id: str) -> ClientOverview | None:
 def client_headers(conn: Connection, *, include_archived: bool) -> list[ClientHeader]:
     """Every client's list line, by name."""
     new, out = object.__new__, []
-    found = conn.execute(header_query(include_archived=include_archived)).all()
     with paused_gc():
+        found = conn.execute(header_query(include_archived=include_archived)).all()
         for cid, name, born, archived in found:
             h = new(ClientHeader)  # model.values.trusted, inlined: this runs for every client
             h.__dict__.update(
