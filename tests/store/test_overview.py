@@ -1,6 +1,7 @@
 """The light reads (client overview, visit summaries, client list lines) agree with a full load."""
 
 import dataclasses
+import gc
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -135,3 +136,16 @@ def test_unknown_ids(store):
     with pytest.raises(NotFoundError):
         store.get_visit("nope")
     assert store.list_client_headers() == []
+
+
+def test_reads_leave_the_cycle_collector_as_they_found_it(store):
+    c = busy_client(store)
+    assert gc.isenabled()
+    store.open_client(c.id), store.load_record(c.id), store.list_client_headers()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.open_client(c.id), store.load_record(c.id), store.list_clients()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
