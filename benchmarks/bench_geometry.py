@@ -108,9 +108,15 @@ def main() -> int:
     print(f"point -> zone, plain STRtree query (in-run reference):      {tree:7.2f} us/call")
     print(f"point -> zone, Qt QGraphicsScene.items(point) baseline:     {qt:7.2f} us/call")
     print(f"  ratio Qt / bodymap: {qt / ours:.1f}x faster")
-    print(f"200-point stroke -> zone coverage fractions (bodymap):      {cov / 1000:7.3f} ms/stroke")
-    print(f"200-point stroke -> touched zones only (Qt items(path)):    {qt_cov / 1000:7.3f} ms/stroke")
-    print(f"  ratio Qt / bodymap: {qt_cov / cov:.2f}x (Qt finds zones only; bodymap also measures areas)")
+    print(
+        f"200-point stroke -> zone coverage fractions (bodymap):      {cov / 1000:7.3f} ms/stroke"
+    )
+    print(
+        f"200-point stroke -> touched zones only (Qt items(path)):    {qt_cov / 1000:7.3f} ms/stroke"
+    )
+    print(
+        f"  ratio Qt / bodymap: {qt_cov / cov:.2f}x (Qt finds zones only; bodymap also measures areas)"
+    )
     del app
     return 0
 
