@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,23 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
 def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
     rows = [(", ".join(s.keys), owner.tr(s.tip or s.text)) for s in SPECS if s.keys]
     return rows + [(k, owner.tr(t)) for k, t in EXTRA_KEYS]
+
+
+MENUS = (
+    ("&File", ("new_client", "new_visit", "find_client", None, "screenshot", None, "quit")),
+    ("&Edit", ("undo", "redo", None, "delete", "place", "next_item", "prev_item", "deselect")),
+    ("&Chart", ("mode_tap", "mode_shade", "mode_findings", None, "slot_pre", "slot_post",
+                "show_other", None, "layer_pain", "layer_findings")),
+    ("&View", ("zoom_in", "zoom_out", "fit", None, "dark")),
+    ("&Help", ("help",)),
+)  # fmt: skip
+
+
+def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> None:
+    for title, names in MENUS:
+        menu = bar.addMenu(bar.tr(title))
+        for n in names:
+            if n is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[n])

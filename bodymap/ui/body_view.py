@@ -127,9 +127,9 @@ class BodyMapView(QGraphicsView):
         if button == Qt.MouseButton.LeftButton:
             self._tool_down = True
             self.setFocus()
-            self.pressed.emit(
-                self.body_point(event.position()), self.chart_graphic_at(event.position())
-            )
+            alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            graphic = self.chart_graphic_at(event.position(), strokes=alt)
+            self.pressed.emit(self.body_point(event.position()), graphic)
             event.accept()
             return
         super().mousePressEvent(event)

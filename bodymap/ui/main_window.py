@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,7 @@ from bodymap.geometry import Atlas
 from bodymap.model import Visit
 from bodymap.store import Store, StoreError
 from bodymap.ui import usecases
-from bodymap.ui.actions import build_actions, shortcut_rows
+from bodymap.ui.actions import build_actions, build_menus, shortcut_rows
 from bodymap.ui.body_scene import BodyPoint, BodyScene
 from bodymap.ui.chart_layers import FINDINGS, PAIN
 from bodymap.ui.client_panel import ClientPanel
@@ -110,38 +110,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus(self) -> None:
-        a = self.actions
-        menus = (
-            (
-                self.tr("&File"),
-                ("new_client", "new_visit", "find_client", None, "screenshot", None, "quit"),
-            ),  # fmt: skip
-            (
-                self.tr("&Edit"),
-                ("undo", "redo", None, "delete", "place", "next_item", "prev_item", "deselect"),
-            ),
-            (
-                self.tr("&Chart"),
-                (
-                    "mode_tap",
-                    "mode_shade",
-                    "mode_findings",
-                    None,
-                    "slot_pre",
-                    "slot_post",
-                    "show_other",
-                    None,
-                    "layer_pain",
-                    "layer_findings",
-                ),
-            ),  # fmt: skip
-            (self.tr("&View"), ("zoom_in", "zoom_out", "fit", None, "dark")),
-            (self.tr("&Help"), ("help",)),
-        )
-        for title, names in menus:
-            menu = self.menuBar().addMenu(title)
-            for n in names:
-                menu.addSeparator() if n is None else menu.addAction(a[n])
+        build_menus(self.menuBar(), self.actions)
         for n in range(10):
             sc = QShortcut(QKeySequence(str(n)), self)
             sc.activated.connect(lambda n=n: self.controller.digit(n))
@@ -322,7 +291,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
         super().closeEvent(event)
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)

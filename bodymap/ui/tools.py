@@ -4,33 +4,21 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QLineF, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtCore import QObject, Signal
 
 from bodymap.model import Change, FindingKind, PainMark, Stroke
 from bodymap.ops import records
 from bodymap.ui import usecases
 from bodymap.ui.body_scene import BodyPoint
 from bodymap.ui.body_view import BodyMapView
-from bodymap.ui.chart_items import (
-    ArrowItem,
-    FindingItem,
-    MarkItem,
-    arrow_path,
-    polyline_path,
-    stroke_pen,
-)
 from bodymap.ui.chart_layers import ChartLayers
 from bodymap.ui.coverage import CoverageTracker
+from bodymap.ui.gestures import PointerGestures
 from bodymap.ui.session import VisitSession
-from bodymap.ui.theme import INK
-from bodymap.ui.tool_panel import ARROW, ToolPanel
+from bodymap.ui.tool_panel import ToolPanel
 from bodymap.ui.wording import readback
 
 TAP, SHADE, FINDINGS = "tap", "shade", "findings"
-DRAG_THRESHOLD = 3.0  # viewBox units before a press on an item becomes a move
-MIN_STEP = 1.5  # viewBox units between recorded shading points
 
 
 class ChartController(QObject):
@@ -50,16 +38,8 @@ class ChartController(QObject):
         self.mode = TAP
         self.show_other = False
         self.selected_id: str | None = None
-        self._press: BodyPoint | None = None
-        self._press_item: QGraphicsItem | None = None
-        self._moved = False
-        self._live: QGraphicsPathItem | None = None
-        self._points: list[tuple[float, float]] = []
-        self._live_view = "front"
         self._last_digit: tuple[int, float] | None = None
-        view.pressed.connect(self._on_view_pressed)
-        view.dragged.connect(self._on_view_dragged)
-        view.released.connect(self._on_view_released)
+        self.gestures = PointerGestures(self)
         session.changed.connect(self._on_session_changed)
         session.reset.connect(self.reload)
 
@@ -265,93 +245,3 @@ class ChartController(QObject):
 
     def extent(self) -> float:
         return self.coverage.extent()
-
-    # -- pointer gestures ---------------------------------------------------------
-
-    def _on_view_pressed(self, p: BodyPoint, graphic: QGraphicsItem | None) -> None:
-        self._press, self._moved = p, False
-        self._press_item = graphic
-        if self.mode == FINDINGS and self.panel.finding_kind() == ARROW:
-            if isinstance(graphic, FindingItem):  # arrows start at the trigger point itself
-                p = BodyPoint(p.view, *graphic.model.point)  # type: ignore[attr-defined]
-            self._press_item = None
-            self._start_live(p)
-        elif self.mode == SHADE:
-            self._press_item = None
-            self._start_live(p)
-        elif graphic is not None:
-            self.select(graphic.item_id)  # type: ignore[attr-defined]
-
-    def _on_view_dragged(self, p: BodyPoint) -> None:
-        if self._press is None:
-            return
-        if QLineF(self._press.x, self._press.y, p.x, p.y).length() > DRAG_THRESHOLD:
-            self._moved = True
-        g = self._press_item
-        if self._live is not None:
-            self._extend_live(p)
-        elif isinstance(g, (MarkItem, FindingItem)) and self._moved and self.session.editable:
-            g.setPos(QPointF(p.x, p.y))
-
-    def _on_view_released(self, p: BodyPoint) -> None:
-        press, g = self._press, self._press_item
-        self._press, self._press_item = None, None
-        if press is None:
-            return
-        if self._live is not None:
-            self._finish_live(press, p)
-        elif isinstance(g, (MarkItem, FindingItem, ArrowItem)):
-            if self._moved and not isinstance(g, ArrowItem) and self.session.editable:
-                self.move_selected(g.item_id, BodyPoint(press.view, g.pos().x(), g.pos().y()))
-        elif g is None and not self._moved:
-            if self.mode == TAP:
-                self.mark_at(press)
-            elif self.mode == FINDINGS:
-                self.finding_at(press)
-        elif g is None:
-            self.select(None)
-
-    def _start_live(self, p: BodyPoint) -> None:
-        self._points = [(p.x, p.y)]
-        self._live_view = p.view
-        self._live = QGraphicsPathItem()
-        scene = self.view.body_scene
-        parent = scene.clip_layers[p.view] if self.mode == SHADE else scene.free_layers[p.view]
-        self._live.setParentItem(parent)
-        self._live.setZValue(20)
-        if self.mode == SHADE:
-            self._live.setPen(stroke_pen(self.panel.intensity(), self.panel.brush_width()))
-        self._update_live()
-
-    def _extend_live(self, p: BodyPoint) -> None:
-        scene = self.view.body_scene
-        local = scene.to_scene(p.view, p.x, p.y) - scene.origins[self._live_view]
-        x, y = local.x(), local.y()
-        if self.mode == SHADE:
-            last = self._points[-1]
-            if QLineF(last[0], last[1], x, y).length() >= MIN_STEP:
-                self._points.append((x, y))
-                path = self._live.path()  # extend in place: no rebuild per move
-                path.lineTo(x, y)
-                self._live.setPath(path)
-        else:
-            self._points = [self._points[0], (x, y)]
-            self._update_live()
-
-    def _update_live(self) -> None:
-        if self.mode == SHADE:
-            self._live.setPath(polyline_path(tuple(self._points)))
-        elif len(self._points) > 1:
-            self._live.setPath(arrow_path(QPointF(*self._points[0]), QPointF(*self._points[-1])))
-        if self.mode != SHADE:
-            self._live.setPen(QPen(INK, 0, Qt.PenStyle.DashLine))
-
-    def _finish_live(self, press: BodyPoint, p: BodyPoint) -> None:
-        live, self._live = self._live, None
-        self.view.body_scene.removeItem(live)
-        points, view = self._points, self._live_view
-        self._points = []
-        if self.mode == SHADE:
-            self.shade(view, points)
-        elif len(points) > 1 and self._moved:
-            self.arrow(view, points[0], points[-1])

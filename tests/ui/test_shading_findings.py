@@ -157,3 +157,22 @@ def test_signed_visit_is_read_only(qtbot, window, no_modal_dialogs):
     click(qtbot, window, "front", 231, 53)
     assert chart(window).marks == ()
     assert "signed" in window.tool_panel.readback.text()
+
+
+def test_click_on_shading_marks_and_alt_click_selects_it(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import viewport_pos
+
+    window.actions["mode_shade"].trigger()
+    drag(qtbot, window, "back", BACK_STROKE)
+    (stroke,) = chart(window).strokes
+    window.actions["mode_tap"].trigger()
+    vp, pos = window.view.viewport(), viewport_pos(window, "back", 220, 224)
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, pos)
+    assert window.controller.selected_id == stroke.id and chart(window).marks == ()
+    window.controller.digit(3)
+    assert chart(window).strokes[0].intensity == 3
+    window.actions["deselect"].trigger()
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=pos)
+    assert len(chart(window).marks) == 1
