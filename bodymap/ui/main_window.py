@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.actions["slot_pre"].setChecked(True)
         for name in ("layer_pain", "layer_findings"):
             self.actions[name].setChecked(True)
-        self._update_title()
+        self._on_session_reset()
 
     # -- construction -------------------------------------------------------------
 
@@ -183,10 +183,14 @@ class MainWindow(QMainWindow):
     def _on_session_reset(self) -> None:
         visit = self.session.visit
         signed = visit is not None and visit.is_signed
-        text = (
-            self.tr("Signed visit: read-only (changes go through an amendment).") if signed else ""
-        )
+        if visit is None:
+            text = self.tr("Choose a client and a visit on the left, or start a new visit.")
+        elif signed:
+            text = self.tr("Signed visit: read-only (changes go through an amendment).")
+        else:
+            text = ""
         self.map_panel.show_banner(text)
+        self.tool_panel.readback.setText(text or self.tr("Click the body to mark pain."))
         self._update_title()
 
     def _update_title(self, *_args: object) -> None:

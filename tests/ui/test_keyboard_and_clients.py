@@ -104,3 +104,16 @@ def test_screenshot_command(tmp_path):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_without_a_visit_the_map_says_what_to_do(qtbot, gui_store, body_atlas):
+    from bodymap.ui.main_window import MainWindow
+    from tests.ui.conftest import click
+
+    w = MainWindow(gui_store, body_atlas)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.map_panel.banner.text().startswith("Choose a client")
+    assert w.windowTitle() == "bodymap"
+    click(qtbot, w, "front", 231, 53)
+    assert w.tool_panel.readback.text() == "Open or start a visit first."
