@@ -113,6 +113,10 @@ class CoverageTracker:
         self._zone_geom[zone_id] = geom
         self._zone_area[zone_id] = float(geom.area)
 
+    def zones_of(self, stroke_id: str) -> set[str]:
+        """The zones one stroke on the chart touches."""
+        return set(self._strokes.get(stroke_id, {}))
+
     def zones(self) -> set[str]:
         """Zones with pain: tapped, or touched by a stroke."""
         marked = {z for z, n in self._mark_count.items() if n > 0}

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from bodymap.geometry import Atlas
 from bodymap.model import Change, Command, SignedVisitError, Visit
 from bodymap.ops.editing import edit_visit
-from bodymap.store import Store, StoreError
+from bodymap.store import ConflictError, Store, StoreError
 from bodymap.ui.undo import DomainUndoCommand
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,8 @@ class VisitSession(QObject):
         except (StoreError, SignedVisitError, ValueError, KeyError) as exc:
             log.info("edit refused: %s", type(exc).__name__)
             self.failed.emit(str(exc))
+            if isinstance(exc, ConflictError):  # changed elsewhere: show the stored visit
+                QTimer.singleShot(0, self.reload)
             return None
         self.changed.emit(change)
         wrapper = DomainUndoCommand(command, self.changed.emit, self._on_command_error, merge_key)

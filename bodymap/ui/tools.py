@@ -16,7 +16,7 @@ from bodymap.ui.coverage import CoverageTracker
 from bodymap.ui.gestures import PointerGestures
 from bodymap.ui.session import VisitSession
 from bodymap.ui.tool_panel import ToolPanel
-from bodymap.ui.wording import readback
+from bodymap.ui.wording import item_words, readback
 
 TAP, SHADE, FINDINGS = "tap", "shade", "findings"
 
@@ -169,7 +169,12 @@ class ChartController(QObject):
             return None
         change = self._run(cmd)
         if change is not None:
-            self.message.emit(self.tr("Shaded: {0}% of the body").format(f"{self.extent():.1f}"))
+            n = len(self.coverage.zones_of(change.item_id or ""))
+            self.message.emit(
+                self.tr("Shaded: {0} over {1} zone(s); pain extent now {2}% of the body").format(
+                    item_words(self.atlas, change.item).split(", ", 1)[1], n, f"{self.extent():.1f}"
+                )
+            )
         return change
 
     def arrow(

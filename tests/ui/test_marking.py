@@ -138,3 +138,19 @@ def test_a_failed_save_is_reported_and_changes_nothing(
     assert no_modal_dialogs == ["the disk is full; the last edit was not saved"]
     assert window.session.undo_stack.count() == 0
     assert not window.isWindowModified()
+
+
+def test_an_edit_made_elsewhere_reloads_the_visit(qtbot, window, gui_store, no_modal_dialogs):
+    from bodymap.ops.editing import edit_visit
+    from bodymap.ops.records import mark_point
+
+    other = edit_visit(gui_store, gui_store.get_visit(window.session.visit.id))
+    mark_point(
+        other, atlas=window.atlas, slot="pre", view="back", x=165, y=223, intensity=4
+    ).apply()
+    click(qtbot, window, "front", 231, 53)  # based on the old chart version: refused
+    assert no_modal_dialogs and "changed elsewhere" in no_modal_dialogs[0]
+    qtbot.waitUntil(lambda: len(chart(window).marks) == 1)
+    assert chart(window).marks[0].zone == "left-infraspinous"
+    click(qtbot, window, "front", 231, 53)  # now it goes through
+    assert len(chart(window).marks) == 2

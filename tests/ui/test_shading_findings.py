@@ -30,6 +30,7 @@ def test_shading_a_stroke_updates_coverage_and_extent(qtbot, window):
     extent = window.controller.extent()
     assert 0.5 < extent < 5
     assert f"{extent:.1f}%" in window.extent_label.text()
+    assert window.tool_panel.readback.text().startswith("Shaded: 7/10, aching over ")
     assert window.session.undo_stack.count() == 1  # one stroke = one undo step
 
 
