@@ -37,6 +37,12 @@ from bodymap.ui.tools import FINDINGS as FINDINGS_MODE
 from bodymap.ui.tools import SHADE, TAP, ChartController
 from bodymap.ui.wording import item_words, zone_words
 
+NUDGE = 3.0  # viewBox units per Alt+arrow
+NUDGES = {
+    "nudge_left": (-NUDGE, 0.0), "nudge_right": (NUDGE, 0.0),
+    "nudge_up": (0.0, -NUDGE), "nudge_down": (0.0, NUDGE),
+}  # fmt: skip
+
 
 class MainWindow(QMainWindow):
     """Built by the composition root with an open store and a loaded atlas."""
@@ -138,6 +144,8 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(c.delete_selected)
         a["place"].triggered.connect(self._on_place_triggered)
         a["deselect"].triggered.connect(lambda: c.select(None))
+        for name, (dx, dy) in NUDGES.items():
+            a[name].triggered.connect(lambda _=False, dx=dx, dy=dy: c.nudge(dx, dy))
         a["next_item"].triggered.connect(lambda: self._step_selection(1))
         a["prev_item"].triggered.connect(lambda: self._step_selection(-1))
         for mode in (TAP, SHADE, FINDINGS_MODE):
@@ -257,6 +265,8 @@ class MainWindow(QMainWindow):
         p = BodyPoint(zone.view, *zone.point)
         if self.controller.mode == FINDINGS_MODE:
             self.controller.finding_at(p)
+        elif self.controller.mode == SHADE:  # one dab of the brush on the zone
+            self.controller.shade(p.view, [(p.x, p.y)])
         else:
             self.controller.mark_at(p)
 

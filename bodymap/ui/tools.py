@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from bodymap.model import Change, FindingKind, PainMark, Stroke
+from bodymap.model import Change, Finding, FindingKind, PainMark, Stroke
 from bodymap.ops import records
 from bodymap.ui import usecases
 from bodymap.ui.body_scene import BodyPoint
@@ -195,14 +195,23 @@ class ChartController(QObject):
             self.message.emit(readback(self.atlas, change.item, "Added"))
         return change
 
-    def move_selected(self, item_id: str, p: BodyPoint) -> Change | None:
+    def nudge(self, dx: float, dy: float) -> Change | None:
+        """Move the selected mark or finding by (dx, dy) viewBox units; a run of nudges is one
+        undo step."""
+        item = self.selected_item()
+        if not isinstance(item, (PainMark, Finding)) or not self._guard():
+            return None
+        p = BodyPoint(item.view, item.point[0] + dx, item.point[1] + dy)
+        return self.move_selected(item.id, p, merge_key=f"move:{item.id}")
+
+    def move_selected(self, item_id: str, p: BodyPoint, merge_key: str | None = None) -> Change | None:  # fmt: skip
         try:
             cmd = usecases.move_item(self.session.doc, self.atlas, self.slot, item_id, p.x, p.y)
         except ValueError:
             self.message.emit(self.tr("Moved back: that point is outside the body."))
             self.reload_item(item_id)
             return None
-        change = self._run(cmd)
+        change = self._run(cmd, merge_key)
         if change is None:
             self.reload_item(item_id)
         else:

@@ -117,3 +117,29 @@ def test_without_a_visit_the_map_says_what_to_do(qtbot, gui_store, body_atlas):
     assert w.windowTitle() == "bodymap"
     click(qtbot, w, "front", 231, 53)
     assert w.tool_panel.readback.text() == "Open or start a visit first."
+
+
+def test_nudge_the_selected_mark_across_the_midline(qtbot, window):
+    from tests.ui.conftest import click
+
+    click(qtbot, window, "front", 216, 53)  # right forehead, near the midline (x = 220)
+    x0, y0 = window.session.visit.pre_chart.marks[0].point
+    for _ in range(4):
+        window.actions["nudge_right"].trigger()
+    (mark,) = window.session.visit.pre_chart.marks
+    assert mark.zone == "left-forehead" and mark.point == pytest.approx((x0 + 12, y0))
+    assert window.session.undo_stack.count() == 2  # add, then one merged move
+    window.session.undo_stack.undo()
+    assert window.session.visit.pre_chart.marks[0].zone == "right-forehead"
+
+
+def test_shade_a_zone_by_name(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda *a, **k: ("LEFT forehead (front)", True))
+    )
+    window.actions["mode_shade"].trigger()
+    window.actions["place"].trigger()
+    (stroke,) = window.session.visit.pre_chart.strokes
+    assert len(stroke.points) == 1 and "left-forehead" in window.controller.coverage.zones()
