@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -96,7 +97,7 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
 
 
 def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
-    rows = [(", ".join(s.keys), owner.tr(s.tip or s.text)) for s in SPECS if s.keys]
+    rows = [(", ".join(s.keys), _plain(owner.tr(s.tip or s.text))) for s in SPECS if s.keys]
     return rows + [(k, owner.tr(t)) for k, t in EXTRA_KEYS]
 
 
@@ -119,3 +120,8 @@ def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> None:
                 menu.addSeparator()
             else:
                 menu.addAction(actions[n])
+
+
+def _plain(text: str) -> str:
+    """A tooltip without its trailing "(keys)", for the shortcuts table."""
+    return re.sub(r"\s*\([^)]*\)$", "", text).rstrip("…")

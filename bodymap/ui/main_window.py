@@ -29,6 +29,8 @@ from bodymap.ui.client_panel import ClientPanel
 from bodymap.ui.help_dialog import HelpDialog
 from bodymap.ui.legend import LegendWidget
 from bodymap.ui.map_panel import MapPanel
+from bodymap.ui.notes_panel import NotesPanel
+from bodymap.ui.outcomes_panel import OutcomesPanel
 from bodymap.ui.session import VisitSession
 from bodymap.ui.style import style_sheet
 from bodymap.ui.theme import apply_theme, map_background
@@ -77,11 +79,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.map_panel, self.tr("Body map"))
-        for title in (self.tr("Notes"), self.tr("Outcomes")):
-            later = QLabel(self.tr("{0} will appear here.").format(title))
-            later.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            later.setEnabled(False)
-            self.tabs.addTab(later, title)
+        self.notes_panel = NotesPanel(self.session, self.atlas)
+        self.outcomes_panel = OutcomesPanel(self.session)
+        self.tabs.addTab(self.notes_panel, self.tr("Treatment && notes"))
+        self.tabs.addTab(self.outcomes_panel, self.tr("Outcomes"))
         self.setCentralWidget(self.tabs)
         self.client_dock = self._dock(self.tr("Clients"), self.client_panel, Qt.DockWidgetArea.LeftDockWidgetArea)  # fmt: skip
         side = QWidget()

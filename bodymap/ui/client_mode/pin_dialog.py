@@ -1,0 +1,146 @@
+"""The therapist's PIN: a large on-screen keypad to leave client mode, and a dialog to set it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.ops.pin import MAX_DIGITS, PinError, check_pin
+from bodymap.ui.settings import AppSettings
+
+DIGITS_ONLY = rf"\d{{0,{MAX_DIGITS}}}"
+
+
+def _pin_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(DIGITS_ONLY)))
+    edit.setMaxLength(MAX_DIGITS)
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)  # fmt: skip
+    return edit
+
+
+class PinPad(QWidget):
+    """Digits, rub-out, OK and cancel, all large enough for a fingertip."""
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        col = QVBoxLayout(self)
+        col.setSpacing(14)
+        col.addStretch(1)
+        title = QLabel(self.tr("For your therapist"))
+        title.setObjectName("question")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(title)
+        hint = QLabel(self.tr("Enter the therapist PIN to leave client mode."))
+        hint.setObjectName("hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(hint)
+        self.edit = _pin_edit()
+        self.edit.setObjectName("pinEdit")
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.edit.returnPressed.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        keys = [*"123456789", "⌫", "0", self.tr("OK")]
+        for i, key in enumerate(keys):
+            b = QPushButton(key)
+            b.setObjectName("key")
+            b.clicked.connect(lambda _=False, k=key: self._on_key(k))
+            grid.addWidget(b, i // 3, i % 3)
+        self.ok_button = grid.itemAtPosition(3, 2).widget()
+        self.cancel_button = QPushButton(self.tr("Back to the questions"))
+        self.cancel_button.setObjectName("secondary")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        for w in (self.edit, self.message):
+            col.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        pad = QHBoxLayout()
+        pad.addStretch(1)
+        pad.addLayout(grid)
+        pad.addStretch(1)
+        col.addLayout(pad)
+        col.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        col.addStretch(1)
+
+    def _on_key(self, key: str) -> None:
+        if key == "⌫":
+            self.edit.backspace()
+        elif key.isdigit():
+            self.edit.insert(key)
+        else:
+            self.submit()
+
+    def submit(self) -> None:
+        self.submitted.emit(self.edit.text())
+
+    def reset(self, message: str = "") -> None:
+        self.edit.clear()
+        self.message.setText(message)
+        self.edit.setFocus()
+
+
+class SetPinDialog(QDialog):
+    """Set or change the therapist PIN; the current one is asked for before a change."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, reason: str = ""):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Therapist PIN"))
+        col = QVBoxLayout(self)
+        intro = QLabel(reason or self.tr("The PIN unlocks the tablet when a client has finished. Use 4 to 12 digits."))  # fmt: skip
+        intro.setWordWrap(True)
+        col.addWidget(intro)
+        form = QFormLayout()
+        self.current = _pin_edit() if settings.has_pin else None
+        if self.current is not None:
+            form.addRow(self.tr("Current PIN:"), self.current)
+        self.new, self.repeat = _pin_edit(), _pin_edit()
+        form.addRow(self.tr("New PIN:"), self.new)
+        form.addRow(self.tr("New PIN again:"), self.repeat)
+        col.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        col.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        col.addWidget(buttons)
+
+    def problem(self) -> str:
+        """Why the entered PINs cannot be saved, or "" when they can."""
+        if self.current is not None and not self.settings.check_pin(self.current.text()):
+            return self.tr("The current PIN is not right.")
+        try:
+            check_pin(self.new.text())
+        except PinError:
+            return self.tr("Use 4 to 12 digits for the PIN.")
+        if self.new.text() != self.repeat.text():
+            return self.tr("The two new PINs are not the same.")
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        self.settings.set_pin(self.new.text())
+        super().accept()
