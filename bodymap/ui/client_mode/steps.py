@@ -108,7 +108,7 @@ class FeelStep(Page):
             b = QPushButton(f"{FEELINGS[q][1]}   {feeling_word(q)}")
             b.setCheckable(True)
             b.setObjectName("feeling")
-            b.toggled.connect(self.changed.emit)
+            b.toggled.connect(lambda _on: self.changed.emit())
             self.buttons[q] = b
         self.col.addLayout(self.grid)
         self.col.addStretch(1)
