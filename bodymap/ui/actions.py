@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,17 @@ SPECS = (
     Spec("zoom_in", "Zoom in", ("Ctrl+=", "Ctrl++")),
     Spec("zoom_out", "Zoom out", ("Ctrl+-",)),
     Spec("fit", "Fit to window", ("Ctrl+0",)),
+    Spec(
+        "layer_referrals",
+        "Referral patterns",
+        ("Alt+3",),
+        True,
+        tip="Show the referral patterns of all trigger points with a muscle (Alt+3)",
+    ),
+    Spec("possible_sources", "Possible sources", ("Ctrl+Shift+R",)),
+    Spec("export_visit", "Session chart…", ("Ctrl+E",)),
+    Spec("export_compare", "Before/after comparison…", ("Ctrl+Shift+E",)),
+    Spec("export_progress", "Progress report…", ("Ctrl+Alt+E",)),
     Spec("dark", "Dark theme", ("Ctrl+Shift+D",), True),
     Spec("help", "Keyboard shortcuts", ("F1",)),
 )
@@ -102,11 +113,14 @@ def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
 
 
 MENUS = (
-    ("&File", ("new_client", "new_visit", "find_client", None, "screenshot", None, "quit")),
+    ("&File", ("new_client", "new_visit", "find_client", None,
+               ("&Export", ("export_visit", "export_compare", "export_progress")),
+               "screenshot", None, "quit")),
     ("&Edit", ("undo", "redo", None, "delete", "place", "next_item", "prev_item", "deselect", None,
                "nudge_left", "nudge_right", "nudge_up", "nudge_down")),
     ("&Chart", ("mode_tap", "mode_shade", "mode_findings", None, "slot_pre", "slot_post",
-                "show_other", None, "layer_pain", "layer_findings")),
+                "show_other", None, "layer_pain", "layer_findings", "layer_referrals", None,
+                "possible_sources")),
     ("&View", ("zoom_in", "zoom_out", "fit", None, "dark")),
     ("&Help", ("help",)),
 )  # fmt: skip
@@ -114,12 +128,18 @@ MENUS = (
 
 def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> None:
     for title, names in MENUS:
-        menu = bar.addMenu(bar.tr(title))
-        for n in names:
-            if n is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(actions[n])
+        _fill(bar.addMenu(bar.tr(title)), names, actions)
+
+
+def _fill(menu: QMenu, names: tuple, actions: dict[str, QAction]) -> None:
+    """Actions, separators (None) and (title, names) submenus."""
+    for n in names:
+        if n is None:
+            menu.addSeparator()
+        elif isinstance(n, tuple):
+            _fill(menu.addMenu(menu.tr(n[0])), n[1], actions)
+        else:
+            menu.addAction(actions[n])
 
 
 def _plain(text: str) -> str:
