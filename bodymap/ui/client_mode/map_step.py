@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QLineF, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGraphicsItem,
+    QLabel,
+    QPushButton,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bodymap.geometry import Atlas
-from bodymap.model import Change
+from bodymap.model import Change, PainMark
 from bodymap.ui.body_scene import BodyPoint, BodyScene
-from bodymap.ui.chart_items import stroke_pen
+from bodymap.ui.chart_items import MARK_RADIUS, MarkItem, stroke_pen
 from bodymap.ui.chart_layers import ChartLayers
 from bodymap.ui.client_mode.report import UNRATED, ClientReport
 from bodymap.ui.client_mode.touch_view import TouchBodyView
@@ -17,6 +26,43 @@ from bodymap.ui.gestures import LiveSketch
 
 TAP_SLOP_PX = 14.0  # a finger wobbles: moving less than this on screen is still a tap
 BRUSH = 22.0  # shading width in viewBox units, about a fingertip at the fitted zoom
+UNRATED_INK = QColor("#56657a")
+
+
+class ClientMarkItem(MarkItem):
+    """A mark as the client sees it: no number on it until they say how bad it is."""
+
+    def __init__(self, mark: PainMark, rated: set[str]):
+        self.rated = rated
+        super().__init__(mark)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # fmt: skip
+        if self.item_id in self.rated:
+            super().paint(painter, option, widget)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#ffffff"), 2.5))
+        painter.setBrush(UNRATED_INK)
+        painter.drawEllipse(QPointF(0, 0), MARK_RADIUS, MARK_RADIUS)
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(0, 0), 3, 3)
+
+
+class ClientLayers(ChartLayers):
+    """The chart layers with client-style marks."""
+
+    def __init__(self, scene: BodyScene, atlas: Atlas, rated: set[str]):
+        self.rated = rated
+        super().__init__(scene, atlas)
+
+    def _make(self, item: object) -> QGraphicsItem:
+        if not isinstance(item, PainMark):
+            return super()._make(item)
+        g = ClientMarkItem(item, self.rated)
+        g.setZValue(3)
+        g.setParentItem(self.scene.free_layers[item.view])
+        return g
 
 
 def pressure_intensity(pressures: list[float]) -> int | None:
@@ -38,7 +84,7 @@ class WhereStep(QWidget):
         self.scene = BodyScene(atlas, self)
         self.view = TouchBodyView(self.scene)
         self.view.setObjectName("clientMap")
-        self.layers = ChartLayers(self.scene, atlas)
+        self.layers = ClientLayers(self.scene, atlas, report.rated)
         self._press: BodyPoint | None = None
         self._pressures: list[float] = []
         self.sketch: LiveSketch | None = None

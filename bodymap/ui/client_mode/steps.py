@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Quality
+from bodymap.ui.client_mode.icons import feeling_icon
 from bodymap.ui.client_mode.report import CLIENT_QUALITIES
-from bodymap.ui.client_mode.words import FEELINGS, feeling_word
+from bodymap.ui.client_mode.words import feeling_word
 from bodymap.ui.theme import intensity_color, text_color_on
+
+ICON = 36
 
 
 def _label(text: str, name: str) -> QLabel:
@@ -40,6 +44,7 @@ class Page(QWidget):
         self.area = _label("", "area")
         self.col.addWidget(self.question)
         self.col.addWidget(self.area)
+        self.set_area("")
 
     def set_area(self, words: str) -> None:
         self.area.setText(words)
@@ -58,7 +63,7 @@ class ScaleStep(Page):
         super().__init__(self.tr("How bad is it?"), parent)
         self.col.addStretch(1)
         row = QHBoxLayout()
-        row.setSpacing(8)
+        row.setSpacing(6)
         self.group = QButtonGroup(self)
         self.buttons: list[QPushButton] = []
         for n in range(11):
@@ -105,7 +110,10 @@ class FeelStep(Page):
         self.grid.setSpacing(14)
         self.buttons: dict[Quality, QPushButton] = {}
         for q in CLIENT_QUALITIES:
-            b = QPushButton(f"{FEELINGS[q][1]}   {feeling_word(q)}")
+            b = QPushButton(feeling_word(q))
+            pal = self.palette()
+            b.setIcon(feeling_icon(q, pal.color(QPalette.ColorRole.ButtonText), pal.color(QPalette.ColorRole.HighlightedText)))  # fmt: skip
+            b.setIconSize(QSize(ICON, ICON))
             b.setCheckable(True)
             b.setObjectName("feeling")
             b.toggled.connect(lambda _on: self.changed.emit())

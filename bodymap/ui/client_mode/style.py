@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
 
-TOUCH_PX = 64  # smallest touch target: 48 px (9 mm at 96 dpi) is the floor, this is calmer
+TOUCH_PX = 56  # smallest touch target: 48 px (9 mm at 96 dpi) is the floor, this is calmer
 
 
 def base_pixels(scale: float) -> int:
@@ -17,7 +17,7 @@ def base_pixels(scale: float) -> int:
 def client_style(scale: float) -> str:
     """Colours come from palette(): a high-contrast or dark system theme carries through."""
     px = base_pixels(scale)
-    q, key = round(px * 1.6), max(TOUCH_PX, round(px * 2.6))
+    q, key = round(px * 1.6), max(TOUCH_PX, round(px * 2.4))
     return f"""
     #clientMode {{ background: palette(window); }}
     #clientMode QLabel {{ font-size: {px}px; color: palette(window-text); }}
@@ -40,16 +40,19 @@ def client_style(scale: float) -> str:
     #clientMode QPushButton#primary:disabled {{ background: palette(midlight);
         color: palette(mid); border-color: palette(midlight); }}
     #clientMode QPushButton#score {{ font-size: {round(px * 1.15)}px; font-weight: 600;
-        min-width: {TOUCH_PX}px; padding: 0; border: 3px solid transparent; }}
+        min-width: {TOUCH_PX - 6}px; padding: 0; border: 3px solid transparent; }}
     #clientMode QPushButton#score:checked {{ border: 5px solid palette(window-text); }}
-    #clientMode QPushButton#feeling {{ text-align: left; padding-left: 28px; }}
+    #clientMode QPushButton#feeling {{ text-align: left; padding-left: 28px;
+        min-height: {round(key * 1.3)}px; }}
     #clientMode QPushButton#feeling:checked {{ background: palette(highlight);
         color: palette(highlighted-text); border-color: palette(highlight); font-weight: 600; }}
-    #clientMode QPushButton#key {{ font-size: {round(px * 1.2)}px; min-width: {round(key * 1.5)}px; }}
+    #clientMode QPushButton#key {{ font-size: {round(px * 1.2)}px; min-width: {round(key * 1.6)}px;
+        min-height: {TOUCH_PX}px; }}
     #clientMode QPushButton#corner {{ font-size: {round(px * 0.85)}px; min-height: {TOUCH_PX}px;
-        border-color: transparent; background: transparent; }}
+        padding: 0 18px; border: 1px solid palette(midlight); background: transparent; }}
+    #clientMode QPushButton#corner:checked {{ border: 2px solid palette(highlight); }}
     #clientMode QPlainTextEdit, #clientMode QLineEdit {{ font-size: {px}px; padding: 10px;
         border: 2px solid palette(mid); border-radius: 12px; background: palette(base); }}
-    #clientMode QLineEdit#pinEdit {{ min-width: {key * 4}px; min-height: {key}px;
+    #clientMode QLineEdit#pinEdit {{ min-width: {key * 4}px; min-height: {TOUCH_PX}px;
         font-size: {round(px * 1.4)}px; letter-spacing: 6px; }}
     """

@@ -46,13 +46,14 @@ class ClientModeWindow(QWidget):
         self.pages: list[tuple[str, str | None]] = [("where", None)]
         self.pos = 0
         self._build()
+        self._plan()
         self._apply_text_size()
         self._show_page()
 
     def _build(self) -> None:
         col = QVBoxLayout(self)
-        col.setContentsMargins(40, 20, 40, 28)
-        col.setSpacing(18)
+        col.setContentsMargins(32, 12, 32, 16)
+        col.setSpacing(12)
         top = QHBoxLayout()
         self.progress = QLabel()
         self.progress.setObjectName("progress")
@@ -89,7 +90,7 @@ class ClientModeWindow(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.scale.chosen.connect(self._on_scale_chosen)
         self.feel.changed.connect(self._on_feel_changed)
-        self.where.areas_changed.connect(self._update_buttons)
+        self.where.areas_changed.connect(self._on_areas_changed)
         self.pin.submitted.connect(self._on_pin_submitted)
         self.pin.cancelled.connect(self._on_pin_cancelled)
 
@@ -105,6 +106,12 @@ class ClientModeWindow(QWidget):
         for item in self.report.areas:
             steps += [("scale", item.id), ("feel", item.id)]
         self.pages = [*steps, ("note", None), ("summary", None), ("thanks", None)]
+
+    def _on_areas_changed(self) -> None:
+        if self.page == "where":
+            self._plan()
+            self.progress.setText(self._progress_text())
+        self._update_buttons()
 
     def go_next(self) -> None:
         if self.page == "where":

@@ -13,21 +13,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ClientWords", text)
 
 
-# Plain words and a simple symbol for each feeling a client can pick.
+# Plain words for each feeling a client can pick (their symbols are drawn in icons.py).
 FEELINGS = {
-    Quality.ACHING: ("aching", "〰"),
-    Quality.BURNING: ("burning", "🔥"),
-    Quality.SHARP: ("sharp", "⚡"),
-    Quality.THROBBING: ("throbbing", "♥"),
-    Quality.TINGLING: ("tingling", "✳"),
-    Quality.NUMBNESS: ("numb", "○"),
-}
+    Quality.ACHING: "aching", Quality.BURNING: "burning", Quality.SHARP: "sharp",
+    Quality.THROBBING: "throbbing", Quality.TINGLING: "tingling", Quality.NUMBNESS: "numb",
+}  # fmt: skip
 # Words for the rest of the vocabulary, should a therapist's quality ever be read back.
 OTHER_FEELINGS = {Quality.CRAMPING: "cramping", Quality.OTHER: "something else"}
 
 
 def feeling_word(q: Quality) -> str:
-    return tr(FEELINGS[q][0] if q in FEELINGS else OTHER_FEELINGS[q])
+    return tr(FEELINGS[q] if q in FEELINGS else OTHER_FEELINGS[q])
 
 
 def zone_phrase(atlas: Atlas, zone_id: str) -> str:
