@@ -5,9 +5,10 @@ A visit with 500 strokes is open in the real main window (built-in atlas, tempor
 Measured, as medians in this run:
   * click: a real mouse click on the viewport in tap mode -> PainMark on the chart, written to
     the database, its graphic in the scene;
-  * stroke: press, 198 moves and release of a 200-point stroke in shade mode -> Stroke on the
-    chart and in the database, coverage and extent updated, its graphic in the scene (the
-    release, which does all that, and the mean cost of one move while drawing);
+  * stroke: press, 198 moves and release of a 200-point stroke in shade mode (a hatch over an
+    area, zoomed in so every point is kept) -> Stroke on the chart and in the database,
+    coverage and extent updated, its graphic in the scene (the release, which does all that,
+    and the mean cost of one move while drawing);
   * the same with the database write left out (a document without a sink), to show its share.
 Baselines in the same run: Qt's own hit test, QGraphicsScene.items(point) over the zones as
 path items, and shapely's buffer of the 200-point line (the least any stroke commit must do).
@@ -55,6 +56,17 @@ def random_stroke(atlas, rng: random.Random, n: int = 20) -> Stroke:
     return Stroke(
         view=view, points=tuple(pts), width=rng.uniform(8, 24), intensity=rng.randint(1, 9)
     )
+
+
+def hatch(cx: float, cy: float, n: int = 200) -> list[tuple[float, float]]:
+    """n points 2 units apart, back and forth over 5 rows: how an area gets shaded."""
+    row = n // 5
+    out = []
+    for i in range(n):
+        r, k = divmod(i, row)
+        x = cx - 40 + 2.0 * (k if r % 2 == 0 else row - 1 - k)
+        out.append((x, cy - 12 + 6 * r))
+    return out
 
 
 def body_points(atlas, view: str, rng: random.Random, n: int) -> list[tuple[float, float]]:
@@ -116,28 +128,34 @@ def main() -> None:
         assert len(window.session.visit.pre_chart.marks) == before + 1
         assert window.controller.layers.graphic(window.session.visit.pre_chart.marks[-1].id)
 
-    # -- 200-point stroke ------------------------------------------------------------
+    # -- 200-point stroke (a hatch of 5 rows, zoomed in as when shading) -----------------
     window.actions["mode_shade"].trigger()
-    release_s, move_s, total_s = [], [], []
-    for _ in range(25):
-        cx, cy = atlas.zone(rng.choice([z.id for z in atlas.zones_in("back")])).point
-        pts = [(cx - 30 + i * 0.3, cy + 6 * ((i // 10) % 2)) for i in range(200)]
-        before = len(window.session.visit.pre_chart.strokes)
-        t_all = time.perf_counter()
-        QTest.mousePress(
-            vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos("back", *pts[0])
-        )
-        t = time.perf_counter()
-        for p in pts[1:-1]:
-            QTest.mouseMove(vp, pos("back", *p))
-        move_s.append((time.perf_counter() - t) / (len(pts) - 2))
-        t = time.perf_counter()
-        QTest.mouseRelease(
-            vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos("back", *pts[-1])
-        )
-        release_s.append(time.perf_counter() - t)
-        total_s.append(time.perf_counter() - t_all)
-        assert len(window.session.visit.pre_chart.strokes) == before + 1
+    view.fit()
+    view.zoom_by(3.0)
+
+    def draw_strokes(n: int) -> tuple[list[float], list[float], list[float], list[int]]:
+        release_s, move_s, total_s, recorded = [], [], [], []
+        for _ in range(n):
+            cx, cy = atlas.zone(rng.choice([z.id for z in atlas.zones_in("back")])).point
+            view.centerOn(window.scene.to_scene("back", cx, cy))
+            pts = hatch(cx, cy)
+            before = len(window.session.visit.pre_chart.strokes)
+            t_all = time.perf_counter()
+            QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos("back", *pts[0]))  # fmt: skip
+            t = time.perf_counter()
+            for p in pts[1:-1]:
+                QTest.mouseMove(vp, pos("back", *p))
+            move_s.append((time.perf_counter() - t) / (len(pts) - 2))
+            t = time.perf_counter()
+            QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos("back", *pts[-1]))  # fmt: skip
+            release_s.append(time.perf_counter() - t)
+            total_s.append(time.perf_counter() - t_all)
+            strokes_now = window.session.visit.pre_chart.strokes
+            assert len(strokes_now) == before + 1
+            recorded.append(len(strokes_now[-1].points))
+        return release_s, move_s, total_s, recorded
+
+    release_s, move_s, total_s, recorded = draw_strokes(25)
 
     # -- the same commits without the database write -----------------------------------
     session = window.session
@@ -150,6 +168,10 @@ def main() -> None:
             vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos("back", x, y)
         )
         click_nodb.append(time.perf_counter() - t)
+
+    window.actions["mode_shade"].trigger()
+    release_nodb, _, _, _ = draw_strokes(15)
+    view.fit()
 
     # -- repaint with everything on the chart --------------------------------------------
     paint_s = []
@@ -168,7 +190,7 @@ def main() -> None:
         scene.items(QPointF(x, y))
     qt_hit = (time.perf_counter() - t) / len(pts)
     buf = []
-    line = [(100 + i * 0.3, 300 + 6 * ((i // 10) % 2)) for i in range(200)]
+    line = hatch(220.0, 300.0)
     for _ in range(50):
         t = time.perf_counter()
         stroke_shape(line, 16.0)
@@ -187,6 +209,8 @@ def main() -> None:
     print(
         f"stroke release -> saved, coverage    {release_ms:7.2f} ms  ({release_ms / FRAME_MS:.0%} of a frame)"
     )
+    print(f"stroke release, no DB write          {ms(release_nodb):7.2f} ms")
+    print(f"points recorded per stroke (median)  {statistics.median(recorded):7.0f}")
     print(f"whole 200-point stroke gesture       {ms(total_s):7.2f} ms")
     print(f"repaint of the map viewport          {ms(paint_s):7.2f} ms")
     print(
