@@ -35,6 +35,8 @@ class FieldSaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
+        # Connected before any panel's own slot, so queued values reach the visit they belong to.
+        session.reset.connect(self.flush)
 
     def pending(self, field: str) -> bool:
         return field in self._pending

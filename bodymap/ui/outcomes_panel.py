@@ -77,6 +77,7 @@ class OutcomesPanel(QScrollArea):
     def _build_pain(self) -> QGroupBox:
         box = QGroupBox(self.tr("Pain (0-10)"))
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.pain_now, self.pain_least, self.pain_worst = score_box(), score_box(), score_box()
         for label, spin in ((self.tr("Now"), self.pain_now), (self.tr("Least (past week)"), self.pain_least), (self.tr("Worst (past week)"), self.pain_worst)):  # fmt: skip
             form.addRow(label, spin)
@@ -88,6 +89,7 @@ class OutcomesPanel(QScrollArea):
     def _build_peg(self) -> QGroupBox:
         box = QGroupBox(self.tr("PEG (past week, 0-10)"))
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.peg_boxes = (score_box(), score_box(), score_box())
         labels = (self.tr("Average pain"), self.tr("Interference: enjoyment of life"), self.tr("Interference: general activity"))  # fmt: skip
         for label, spin in zip(labels, self.peg_boxes, strict=True):

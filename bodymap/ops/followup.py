@@ -1,0 +1,78 @@
+"""What a follow-up screen carries over: PSFS activities, the next appointment, red flags, trend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bodymap.model import ClientOverview, Intake, TreatmentPlan, VisitSummary
+from bodymap.model.intake import RedFlag
+
+RED_FLAG_WORDS = {
+    RedFlag.WEIGHT_LOSS: "unexplained weight loss",
+    RedFlag.FEVER: "fever or feeling unwell",
+    RedFlag.NIGHT_PAIN: "night pain not eased by rest or changing position",
+    RedFlag.BOWEL_BLADDER: "changes in bowel or bladder control",
+    RedFlag.SADDLE_NUMBNESS: "numbness in the saddle area",
+    RedFlag.CANCER_HISTORY: "history of cancer",
+    RedFlag.RECENT_TRAUMA: "recent significant trauma (fall, accident)",
+    RedFlag.PROGRESSIVE_NEURO: "weakness or numbness that is getting worse",
+    RedFlag.CHEST_PAIN: "chest pain or breathlessness",
+    RedFlag.JAW_CLAUDICATION: "over 50 with jaw pain on chewing",
+}
+
+
+def carried_activities(visits: Sequence[VisitSummary], visit_id: str) -> list[str]:
+    """PSFS activities rated at the other visits up to `visit_id`'s time, first named first."""
+    this = next((v for v in visits if v.id == visit_id), None)
+    names: list[str] = []
+    for v in visits:
+        if v.id == visit_id or (this is not None and v.started_at > this.started_at):
+            continue
+        for r in v.outcomes.psfs:
+            if r.activity.casefold() not in {n.casefold() for n in names}:
+                names.append(r.activity)
+    return names
+
+
+def next_appointment(plans: Sequence[TreatmentPlan], now: datetime) -> datetime | None:
+    """The earliest planned appointment at or after `now` in any plan (naive times are local)."""
+    naive = now.replace(tzinfo=None)
+    upcoming = [a for p in plans for a in p.appointments if a.replace(tzinfo=None) >= naive]
+    return min(upcoming, key=lambda a: a.replace(tzinfo=None), default=None)
+
+
+def red_flag_lines(intake: Intake | None) -> list[str]:
+    """The red flags answered yes in words, with the answer's note when there is one."""
+    if intake is None:
+        return []
+    out = []
+    for a in intake.red_flags:
+        if a.present:
+            out.append(RED_FLAG_WORDS[a.flag] + (f" ({a.note})" if a.note else ""))
+    return out
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One visit on the client's timeline: date, worst pain and how many zones were charted."""
+
+    visit_id: str
+    started_at: datetime
+    worst: int | None  # the worst pain reported, else the chart's highest intensity
+    marks: int
+    signed: bool
+
+
+def timeline(overview: ClientOverview) -> list[TimelineEntry]:
+    """The client's visits oldest first, with the figures a timeline row shows."""
+    out = []
+    for v in overview.visits:
+        worst = v.outcomes.pain_worst
+        if worst is None:
+            worst = v.pre.max_intensity
+        out.append(
+            TimelineEntry(v.id, v.started_at, worst, v.pre.marks + v.pre.strokes, v.is_signed)
+        )
+    return out
