@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bodymap.model import ClientOverview, Intake, TreatmentPlan, VisitSummary
 from bodymap.model.intake import RedFlag
+from bodymap.store import Store
 
 RED_FLAG_WORDS = {
     RedFlag.WEIGHT_LOSS: "unexplained weight loss",
@@ -75,4 +76,32 @@ def timeline(overview: ClientOverview) -> list[TimelineEntry]:
         out.append(
             TimelineEntry(v.id, v.started_at, worst, v.pre.marks + v.pre.strokes, v.is_signed)
         )
+    return out
+
+
+def save_plan(store: Store, plan: TreatmentPlan) -> TreatmentPlan:
+    """Store a new plan (version 0) or the edit of a stored one."""
+    return store.add_plan(plan) if plan.version == 0 else store.update_plan(plan)
+
+
+INTAKE_LABELS = (
+    ("chief_complaint", "Chief complaint"), ("onset", "Onset"), ("duration", "Duration"),
+    ("aggravating", "Worse with"), ("easing", "Better with"), ("injuries", "Injuries"),
+    ("surgeries", "Surgeries"), ("conditions", "Conditions"), ("medications", "Medications"),
+    ("posture_work", "Posture and work setup"), ("stress", "Stress"), ("sleep", "Sleep"),
+    ("nutrition", "Nutrition"), ("repetitive_strain", "Repetitive strain"),
+    ("nerve_symptoms", "Numbness or tingling"), ("goals", "Goals"),
+)  # fmt: skip
+
+
+def intake_lines(intake: Intake) -> list[tuple[str, str]]:
+    """The answered questions of an intake revision as (label, answer), red flags last."""
+    out = []
+    for name, label in INTAKE_LABELS:
+        value = getattr(intake, name)
+        text = "; ".join(value) if isinstance(value, tuple) else value
+        if text:
+            out.append((label, text))
+    flags = red_flag_lines(intake)
+    out.append(("Red flags", "; ".join(flags) if flags else "none reported"))
     return out

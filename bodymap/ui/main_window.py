@@ -31,6 +31,8 @@ from bodymap.ui.legend import LegendWidget
 from bodymap.ui.map_panel import MapPanel
 from bodymap.ui.notes_panel import NotesPanel
 from bodymap.ui.outcomes_panel import OutcomesPanel
+from bodymap.ui.records_wiring import install_records
+from bodymap.ui.referral_controller import install_referrals
 from bodymap.ui.session import VisitSession
 from bodymap.ui.style import style_sheet
 from bodymap.ui.theme import apply_theme, map_background
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         for name in ("layer_pain", "layer_findings"):
             self.actions[name].setChecked(True)
         self._on_session_reset()
+        self.records = install_records(self)
+        self.referrals = install_referrals(self)
 
     # -- construction -------------------------------------------------------------
 
