@@ -1,0 +1,98 @@
+"""Report use cases for the GUI: safe default names and writing a rendered PDF to a file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bodymap.export import render_comparison, render_progress, render_visit_chart
+from bodymap.export.naming import comparison_filename, progress_filename, visit_filename
+from bodymap.geometry import Atlas
+from bodymap.model import Visit
+from bodymap.store import Store
+
+VISIT, COMPARE, PROGRESS = "visit", "compare", "progress"
+KINDS = (VISIT, COMPARE, PROGRESS)
+PAGE_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """Which report of which visit (or client), on which paper."""
+
+    kind: str
+    visit_id: str
+    other_id: str | None = None  # comparison with another visit; None = pre vs post
+    page_size: str = "A4"
+    start: date | None = None  # progress: first and last day
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind: {self.kind!r} is not one of {', '.join(KINDS)}")
+        if self.page_size.lower() not in (p.lower() for p in PAGE_SIZES):
+            raise ValueError(f"page_size: {self.page_size!r} is not one of A4, Letter")
+
+
+def _ordered(store: Store, req: ReportRequest) -> tuple[Visit, Visit | None]:
+    """(before, after): the open visit alone, or the earlier of two visits of one client first."""
+    visit = store.get_visit(req.visit_id)
+    if req.kind != COMPARE or req.other_id is None:
+        return visit, None
+    other = store.get_visit(req.other_id)
+    if other.client_id != visit.client_id:
+        raise ValueError("the two visits belong to different clients")
+    if other.id == visit.id:
+        return visit, None
+    return (other, visit) if other.started_at < visit.started_at else (visit, other)
+
+
+def suggested_name(store: Store, req: ReportRequest) -> str:
+    """The generated file name for a report: ids and dates, never the client's name."""
+    before, after = _ordered(store, req)
+    if req.kind == VISIT:
+        return visit_filename(before)
+    if req.kind == COMPARE:
+        return comparison_filename(before, after)
+    return progress_filename(before.client_id, req.start, req.end)
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """folder/name, or folder/name-2.pdf, -3 ... so an earlier report is never overwritten."""
+    path, n = folder / name, 2
+    while path.exists():
+        path = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
+        n += 1
+    return path
+
+
+def render_report(store: Store, atlas: Atlas, req: ReportRequest) -> bytes:
+    """The PDF bytes of a report (bodymap.export does the drawing)."""
+    before, after = _ordered(store, req)
+    client = store.get_client(before.client_id)
+    if req.kind == VISIT:
+        return render_visit_chart(client, before, atlas, page_size=req.page_size)
+    if req.kind == COMPARE:
+        return render_comparison(client, before, atlas, other=after, page_size=req.page_size)
+    visits = store.visits(client.id)
+    return render_progress(
+        client, visits, atlas, start=req.start, end=req.end, page_size=req.page_size
+    )
+
+
+def export_report(store: Store, atlas: Atlas, req: ReportRequest, path: str | Path) -> Path:
+    """Render a report and write it to `path` (complete or not at all); returns the path.
+
+    Raises StoreError, ValueError or OSError with a message a therapist can act on.
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    data = render_report(store, atlas, req)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+    return target
