@@ -143,3 +143,18 @@ def test_shade_a_zone_by_name(window, monkeypatch):
     window.actions["place"].trigger()
     (stroke,) = window.session.visit.pre_chart.strokes
     assert len(stroke.points) == 1 and "left-forehead" in window.controller.coverage.zones()
+
+
+def test_screenshot_of_a_given_client_and_visit(window, gui_store, client, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from bodymap.cli.main import main
+
+    visit_id = window.session.visit.id
+    db = str(gui_store.path)
+    out = tmp_path / "given.png"
+    args = ["--db", db, "screenshot", "--client", client.id[:8], "--visit", visit_id]
+    assert main([*args, "-o", str(out), "--size", "1920x1080", "--dark", "--mode", "shade"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert [c.id for c in gui_store.list_clients()] == [client.id]  # no demo client added
