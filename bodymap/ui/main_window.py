@@ -26,6 +26,7 @@ from bodymap.ui.actions import build_actions, build_menus, shortcut_rows
 from bodymap.ui.body_scene import BodyPoint, BodyScene
 from bodymap.ui.chart_layers import FINDINGS, PAIN
 from bodymap.ui.client_panel import ClientPanel
+from bodymap.ui.export_dialog import install_exports
 from bodymap.ui.help_dialog import HelpDialog
 from bodymap.ui.legend import LegendWidget
 from bodymap.ui.map_panel import MapPanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._on_session_reset()
         self.records = install_records(self)
         self.referrals = install_referrals(self)
+        self.exports = install_exports(self)
 
     # -- construction -------------------------------------------------------------
 
