@@ -94,6 +94,7 @@ class ClientHeader(QWidget):
         row = QHBoxLayout()
         self.info_label = QLabel()
         self.info_label.setTextFormat(Qt.TextFormat.RichText)
+        self.info_label.setWordWrap(True)  # never widen the window past 1280
         row.addWidget(self.info_label, 1)
         self.intake_button = QPushButton(self.tr("Revise intake…"))
         self.history_button = QPushButton(self.tr("Intake history"))
