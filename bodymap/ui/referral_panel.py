@@ -81,7 +81,7 @@ class ReferralPanel(QWidget):
         row.addWidget(self.preview_button)
         row.addWidget(self.add_button)
         col.addLayout(row)
-        self.all_check = QCheckBox(self.tr("Show the patterns of all charted trigger points"))
+        self.all_check = QCheckBox(self.tr("Patterns of all trigger points"))
         col.addWidget(self.all_check)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.preview_button.toggled.connect(self._on_preview_button_toggled)
