@@ -25,6 +25,7 @@ from bodymap.ui import usecases
 from bodymap.ui.actions import build_actions, build_menus, shortcut_rows
 from bodymap.ui.body_scene import BodyPoint, BodyScene
 from bodymap.ui.chart_layers import FINDINGS, PAIN
+from bodymap.ui.client_mode.launch import install_client_mode
 from bodymap.ui.client_panel import ClientPanel
 from bodymap.ui.export_dialog import install_exports
 from bodymap.ui.help_dialog import HelpDialog
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         for name in ("layer_pain", "layer_findings"):
             self.actions[name].setChecked(True)
         self._on_session_reset()
+        self.client_mode = install_client_mode(self)
         self.records = install_records(self)
         self.referrals = install_referrals(self)
         self.exports = install_exports(self)

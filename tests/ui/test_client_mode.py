@@ -282,3 +282,37 @@ def test_set_pin_dialog_checks_the_current_pin(qtbot, settings):
     d.repeat.setText("97531")
     d.accept()
     assert settings.check_pin("97531") and not settings.check_pin(PIN)
+
+
+def test_started_from_the_main_window_and_reloaded_after(qtbot, window, settings, body_atlas, touch_device):  # fmt: skip
+    launcher = window.client_mode
+    launcher.settings = settings
+    assert launcher.start_action in window.findChildren(type(launcher.start_action))
+    visit_id = window.session.visit.id
+    launcher.start_action.trigger()
+    cm = launcher.client_window
+    qtbot.addWidget(cm)
+    assert cm is not None and cm.report.visit_id == visit_id
+    assert not window.isVisible()  # nothing of the practice's records behind the client
+    cm.resize(1280, 800)
+    cm.where.view.fit()
+    finger_tap(cm, touch_device, vp_pos(cm, "front", *zone_point(body_atlas, "right-breast")))
+    answer_all(cm, 4, [Quality.ACHING])
+    cm.next_button.click()
+    cm.next_button.click()
+    cm._on_pin_submitted(PIN)
+    assert window.isVisible() and window.session.visit.id == visit_id
+    (mark,) = window.session.visit.pre_chart.marks
+    assert mark.source is Source.CLIENT and mark.id in window.controller.layers.items
+
+
+def test_without_a_pin_the_therapist_must_set_one_first(qtbot, window, tmp_path, monkeypatch):
+    from bodymap.ui.client_mode import launch
+    from bodymap.ui.settings import AppSettings
+
+    launcher = window.client_mode
+    launcher.settings = AppSettings(tmp_path / "empty.ini")
+    asked: list[str] = []
+    monkeypatch.setattr(launch.SetPinDialog, "exec", lambda self: asked.append("pin") or 0)
+    assert launcher.start() is None and asked == ["pin"]
+    assert window.isVisible() and launcher.client_window is None
