@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from bodymap.model import FindingKind, TriggerPointState
 from bodymap.ui.chart_items import STROKE_ALPHA
+from bodymap.ui.referral_overlay import paint_swatch
 from bodymap.ui.theme import INK, intensity_color, paint_finding, paint_mark
 from bodymap.ui.wording import FINDING_NAMES
 
@@ -102,6 +103,7 @@ class LegendWidget(QWidget):
             rows.append((lambda p, k=kind: paint_finding(p, k, None, 8), name, name))
         rows.append((_arrow, self.tr("Referral"), self.tr("Where a trigger point's pain is felt")))
         rows.append((_faint, self.tr("Other chart"), self.tr("The other chart (pre/post), shown faintly")))  # fmt: skip
+        rows.append((paint_swatch, self.tr("Referred pain"), self.tr("A trigger point's referral pattern: hatched = primary zones, faint = spillover, dashed = where the trigger point lies")))  # fmt: skip
         return rows
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from bodymap.geometry import Atlas
@@ -114,3 +114,14 @@ class ReferralOverlay:
             item.setParentItem(self.scene.clip_layers[zone.view])
             item.setVisible(self.visible)
             self.items[zone_id] = item
+
+
+def paint_swatch(p: QPainter) -> None:
+    """The legend's symbol, centred on the origin: a primary half and a spillover half."""
+    for role, x in ((PRIMARY, -11.0), (SPILLOVER, 0.0)):
+        rect = QRectF(x, -8, 11, 16)
+        p.fillRect(rect, role_tint(role))
+        p.fillRect(rect, role_brush(role))
+    p.setPen(role_pen(PRIMARY))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(-11, -8, 22, 16))
