@@ -14,6 +14,7 @@ from bodymap.model import (
     TriggerPointState,
     VisitDocument,
 )
+from bodymap.model.summary import stroke_zones
 from bodymap.ops import records
 from bodymap.referral import (
     Candidate,
@@ -22,6 +23,7 @@ from bodymap.referral import (
     SidedPattern,
     TriggerPoint,
     load_referrals,
+    pain_weights,
     rank_sources,
     resolve_pattern,
     sided_patterns,
@@ -52,11 +54,45 @@ def referral_context(atlas: Atlas, data: ReferralData | None = None) -> Referral
     return ReferralContext(data, sided_patterns(data), areas, labels)
 
 
+class PainCache:
+    """chart_pain with each stroke's zone coverage computed once per stroke shape.
+
+    Cutting a stroke by the zones takes milliseconds; re-ranking after every edit must not
+    repeat it for strokes that did not change.
+    """
+
+    def __init__(self, atlas: Atlas):
+        self.atlas = atlas
+        self._coverage: dict[tuple, dict[str, float]] = {}
+
+    def pain(self, chart: Chart) -> dict[str, float]:
+        """Zone id -> pain weight, equal to chart_pain(chart, atlas)."""
+        items: list[tuple[str, float, float | None]] = [
+            (m.zone, float(m.intensity), None) for m in chart.marks
+        ]
+        keep: dict[tuple, dict[str, float]] = {}
+        for stroke in chart.strokes:
+            key = (stroke.view, stroke.points, stroke.width)
+            cov = self._coverage.get(key)
+            if cov is None:
+                cov = stroke_zones(self.atlas, stroke)
+            keep[key] = cov
+            items.extend((z, float(stroke.intensity), c) for z, c in cov.items())
+        self._coverage = keep  # forget strokes no longer on the chart
+        return pain_weights(items)
+
+
 def possible_sources(
-    chart: Chart, atlas: Atlas, ctx: ReferralContext, *, top: int | None = 10
+    chart: Chart,
+    atlas: Atlas,
+    ctx: ReferralContext,
+    *,
+    top: int | None = 10,
+    cache: PainCache | None = None,
 ) -> list[Candidate]:
     """Trigger points whose referral patterns best explain the chart's pain, best first."""
-    pain = {z: w for z, w in chart_pain(chart, atlas).items() if z in ctx.areas}
+    weights = cache.pain(chart) if cache is not None else chart_pain(chart, atlas)
+    pain = {z: w for z, w in weights.items() if z in ctx.areas}
     return rank_sources(pain, ctx.areas, ctx.patterns, labels=ctx.labels, top=top)
 
 

@@ -34,6 +34,8 @@ class ReferralController(QObject):
         self.overlay = ReferralOverlay(window.scene, self.atlas)
         self.panel = ReferralPanel()
         self.show_all = False
+        self.stale = True  # the ranking waits while the dock is hidden
+        self.cache = referrals.PainCache(self.atlas)
         self.dock: QDockWidget | None = None
         try:
             self.ctx: referrals.ReferralContext | None = referrals.referral_context(self.atlas)
@@ -70,15 +72,24 @@ class ReferralController(QObject):
             self.panel.set_candidates([])
             self.overlay.set_patterns(ALL, [])
             return
-        self.panel.set_candidates(
-            referrals.possible_sources(chart, self.atlas, self.ctx), self.ctx.labels
-        )
+        if self.dock is not None and self.dock.visibleRegion().isEmpty():  # hidden tab
+            self.stale = True
+        else:
+            self.stale = False
+            found = referrals.possible_sources(chart, self.atlas, self.ctx, cache=self.cache)
+            self.panel.set_candidates(found, self.ctx.labels)
         all_patterns = referrals.chart_patterns(self.ctx, chart) if self.show_all else []
         self.overlay.set_patterns(ALL, all_patterns)
 
     def set_show_all(self, on: bool) -> None:
         self.show_all = on
         self.refresh()
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if not visible:
+            self.panel.preview_button.setChecked(False)  # no preview of a hidden list
+        elif self.stale:
+            self.refresh()
 
     def _on_session_changed(self, *_args: object) -> None:
         self.schedule()
@@ -136,6 +147,7 @@ def install_referrals(window: MainWindow) -> ReferralController:
     window.tabifyDockWidget(window.editor_dock, dock)
     window.editor_dock.raise_()
     rc.dock = dock
+    dock.visibilityChanged.connect(rc._on_dock_visibility_changed)
     a = window.actions
     a["layer_referrals"].toggled.connect(rc.set_show_all)
     a["possible_sources"].triggered.connect(lambda: (dock.show(), dock.raise_()))

@@ -105,3 +105,22 @@ def test_add_candidate_finding_at_the_trigger_point_zone(tmp_path, real_atlas, c
         assert change.item == f
         assert f.zone == "right-side-neck" and f.state is TriggerPointState.ACTIVE
         assert referrals.find_muscle(ctx.data, f.muscle).id == "scalenes"
+
+
+def test_pain_cache_equals_chart_pain_and_follows_edits(real_atlas, ctx):
+    import dataclasses
+
+    from bodymap.referral.charts import chart_pain
+    from tests.export.synthetic import busy_visit, client
+
+    chart = busy_visit(client(), real_atlas, strokes=12).pre_chart
+    cache = referrals.PainCache(real_atlas)
+    assert cache.pain(chart) == chart_pain(chart, real_atlas)
+    moved = dataclasses.replace(
+        chart.strokes[0], points=tuple((x + 20, y) for x, y in chart.strokes[0].points)
+    )
+    edited = dataclasses.replace(chart, strokes=(moved, *chart.strokes[1:]))
+    assert cache.pain(edited) == chart_pain(edited, real_atlas)
+    assert len(cache._coverage) == len(edited.strokes)
+    with_cache = referrals.possible_sources(edited, real_atlas, ctx, cache=cache)
+    assert with_cache == referrals.possible_sources(edited, real_atlas, ctx)

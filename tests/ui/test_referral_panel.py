@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from bodymap.model import FindingKind, TriggerPointState
 from bodymap.ui.referral_controller import DEBOUNCE_MS
@@ -32,17 +33,20 @@ def wait_for_ranking(qtbot, window) -> None:
 def test_chart_open_panel_click_candidate_preview_and_add(qtbot, window, body_atlas):
     tap_zones(qtbot, window, body_atlas, ARM)
     assert {m.zone for m in chart(window).marks} == set(ARM)
-    wait_for_ranking(qtbot, window)
-    window.actions["possible_sources"].trigger()
     rc = window.referrals
-    assert rc.dock.isVisible()
+    assert rc.dock.visibleRegion().isEmpty() and rc.panel.candidates == []  # ranked when shown
+    window.actions["possible_sources"].trigger()
+    assert not rc.dock.visibleRegion().isEmpty()
+    wait_for_ranking(qtbot, window)
     panel = rc.panel
     top = [(c.muscle.id, c.side) for c in panel.candidates[:5]]
     assert ("scalenes", "right") in top
     row = top.index(("scalenes", "right"))
     assert "⚠" in panel.list.item(row).text()  # red flag shown with the candidate
 
-    panel.choose(row)
+    item_rect = panel.list.visualItemRect(panel.list.item(row))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
+    assert panel.current() is panel.candidates[row]
     roles = rc.overlay.roles()
     assert roles and all(z.startswith("right-") for z in roles)
     assert roles["right-thumb-palmar"] == "primary" and roles["right-side-neck"] == "location"
@@ -61,6 +65,8 @@ def test_chart_open_panel_click_candidate_preview_and_add(qtbot, window, body_at
     assert window.controller.selected_id == tp.id
     window.actions["undo"].trigger()
     assert chart(window).findings == ()
+    window.editor_dock.raise_()  # back to the editor: the preview goes with the list
+    assert rc.overlay.roles() == {}
 
 
 def test_selected_trigger_point_shows_its_pattern_and_toggle_shows_all(qtbot, window, body_atlas):
@@ -86,6 +92,7 @@ def test_selected_trigger_point_shows_its_pattern_and_toggle_shows_all(qtbot, wi
 
 def test_panel_refreshes_after_edits_and_empties_on_undo(qtbot, window, body_atlas):
     rc = window.referrals
+    window.actions["possible_sources"].trigger()
     assert rc.panel.candidates == []
     tap_zones(qtbot, window, body_atlas, ARM[:1])
     wait_for_ranking(qtbot, window)
