@@ -70,6 +70,8 @@ class ReferralController(QObject):
         chart = self.chart()
         if self.ctx is None or chart is None:
             self.panel.set_candidates([])
+            if self.ctx is None:
+                self.panel.details.setText(self.tr("The referral data does not fit this atlas."))
             self.overlay.set_patterns(ALL, [])
             return
         if self.dock is not None and self.dock.visibleRegion().isEmpty():  # hidden tab
@@ -105,11 +107,12 @@ class ReferralController(QObject):
         if self.ctx is not None and isinstance(item, Finding):
             patterns = referrals.finding_patterns(self.ctx, item)
         self.overlay.set_patterns(SELECTION, patterns)
+        bar = self.window.statusBar()
         if patterns:
             names = ", ".join(sorted({p.muscle.name for p in patterns}))
-            self.window.statusBar().showMessage(
-                self.tr("Referral pattern of {0} shown on the map").format(names), 6000
-            )
+            bar.showMessage(self.tr("Referral pattern of {0} shown on the map").format(names), 6000)
+        elif isinstance(item, Finding) and item.muscle and self.ctx is not None:
+            bar.showMessage(self.tr("No referral pattern is known for that muscle."), 6000)
 
     def _on_panel_preview_requested(self, c: Candidate | None) -> None:
         self.overlay.set_patterns(PREVIEW, referrals.candidate_pattern(c) if c else [])

@@ -88,6 +88,11 @@ def test_selected_trigger_point_shows_its_pattern_and_toggle_shows_all(qtbot, wi
     rc.panel.all_check.setChecked(False)
     assert not window.actions["layer_referrals"].isChecked()
     assert rc.overlay.roles() == {}
+    window.tool_panel.muscle_edit.setText("mystery muscle")
+    click(qtbot, window, "front", *body_atlas.zone("right-side-neck").point)
+    assert rc.overlay.roles() == {}
+    window.controller.select(window.controller.selected_id)  # selected again later
+    assert "No referral pattern" in window.statusBar().currentMessage()
 
 
 def test_panel_refreshes_after_edits_and_empties_on_undo(qtbot, window, body_atlas):
