@@ -316,3 +316,25 @@ def test_without_a_pin_the_therapist_must_set_one_first(qtbot, window, tmp_path,
     monkeypatch.setattr(launch.SetPinDialog, "exec", lambda self: asked.append("pin") or 0)
     assert launcher.start() is None and asked == ["pin"]
     assert window.isVisible() and launcher.client_window is None
+
+
+@pytest.mark.parametrize("larger", [False, True])
+def test_every_step_fits_a_tablet_in_both_orientations(cm, qtbot, body_atlas, larger, touch_device):
+    """Screenshots of each step (kept when BODYMAP_SHOTS names a folder) at the tablet's size."""
+    import os
+    from pathlib import Path
+
+    out = os.environ.get("BODYMAP_SHOTS")
+    cm.larger.setChecked(larger)
+    finger_tap(cm, touch_device, vp_pos(cm, "back", *zone_point(body_atlas, "left-back-shoulder")))
+    pages = ["where", "scale", "feel", "note", "summary", "thanks", "pin"]
+    for w, h in ((1280, 800), (800, 1280)):
+        cm.resize(w, h)
+        for name in pages:
+            cm.stack.setCurrentWidget(getattr(cm, name))
+            qtbot.wait(5)
+            image = cm.grab()
+            assert (image.width(), image.height()) == (w, h), (name, larger)
+            if out:
+                tag = f"{'landscape' if w > h else 'portrait'}{'_larger' if larger else ''}"
+                image.save(str(Path(out) / f"client_{tag}_{pages.index(name) + 1}_{name}.png"))

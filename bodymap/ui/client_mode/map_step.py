@@ -121,8 +121,11 @@ class WhereStep(QWidget):
         for w in (self.title, self.hint, self.feedback):
             col.addWidget(w)
         col.addStretch(1)
-        col.addWidget(self.undo_button)
-        col.addWidget(self.whole_button)
+        self.buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.buttons.setSpacing(12)
+        self.buttons.addWidget(self.undo_button)
+        self.buttons.addWidget(self.whole_button)
+        col.addLayout(self.buttons)
         self.side = side
         self.box.addWidget(side, 2)
         self._update_feedback(None)
@@ -131,6 +134,9 @@ class WhereStep(QWidget):
         """Side by side when the screen is wide, the map above the words when it is tall."""
         self.box.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self.buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if landscape else QBoxLayout.Direction.LeftToRight
         )
         self.box.setStretch(0, 3 if landscape else 5)
         self.box.setStretch(1, 2)

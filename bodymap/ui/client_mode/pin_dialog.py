@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,24 +40,31 @@ class PinPad(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        col = QVBoxLayout(self)
-        col.setSpacing(14)
-        col.addStretch(1)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setSpacing(32)
+        info = QVBoxLayout()
+        info.setSpacing(14)
+        info.addStretch(1)
         title = QLabel(self.tr("For your therapist"))
         title.setObjectName("question")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        col.addWidget(title)
+        title.setWordWrap(True)
         hint = QLabel(self.tr("Enter the therapist PIN to leave client mode."))
         hint.setObjectName("hint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        col.addWidget(hint)
+        hint.setWordWrap(True)
         self.edit = _pin_edit()
         self.edit.setObjectName("pinEdit")
         self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.edit.returnPressed.connect(self.submit)
         self.message = QLabel()
         self.message.setObjectName("error")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Back to the questions"))
+        self.cancel_button.setObjectName("secondary")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.info_widgets = (title, hint, self.edit, self.message, self.cancel_button)
+        for w in self.info_widgets:
+            info.addWidget(w)
+        info.addStretch(1)
         grid = QGridLayout()
         grid.setSpacing(10)
         keys = [*"123456789", "⌫", "0", self.tr("OK")]
@@ -67,18 +74,21 @@ class PinPad(QWidget):
             b.clicked.connect(lambda _=False, k=key: self._on_key(k))
             grid.addWidget(b, i // 3, i % 3)
         self.ok_button = grid.itemAtPosition(3, 2).widget()
-        self.cancel_button = QPushButton(self.tr("Back to the questions"))
-        self.cancel_button.setObjectName("secondary")
-        self.cancel_button.clicked.connect(self.cancelled.emit)
-        for w in (self.edit, self.message):
-            col.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
-        pad = QHBoxLayout()
+        pad = QVBoxLayout()
         pad.addStretch(1)
         pad.addLayout(grid)
         pad.addStretch(1)
-        col.addLayout(pad)
-        col.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        col.addStretch(1)
+        self.box.addStretch(1)
+        self.box.addLayout(info)
+        self.box.addLayout(pad)
+        self.box.addStretch(1)
+
+    def set_landscape(self, landscape: bool) -> None:
+        """Words beside the keypad on a wide screen, above it on a tall one."""
+        self.box.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self.box.setSpacing(32 if landscape else 16)
 
     def _on_key(self, key: str) -> None:
         if key == "⌫":

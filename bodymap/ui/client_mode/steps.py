@@ -87,6 +87,12 @@ class ScaleStep(Page):
         self.col.addLayout(ends)
         self.col.addStretch(2)
 
+    def set_landscape(self, landscape: bool) -> None:
+        for b in self.buttons:  # taller keys where a portrait screen has the room
+            b.setProperty("tall", not landscape)
+            b.style().unpolish(b)
+            b.style().polish(b)
+
     def value(self) -> int | None:
         n = self.group.checkedId()
         return None if n < 0 else n
@@ -147,7 +153,8 @@ class NoteStep(Page):
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("note")
         self.edit.setAccessibleName(self.tr("Anything else we should know?"))
-        self.col.addWidget(self.edit, 1)
+        self.col.addWidget(self.edit, 3)
+        self.col.addStretch(2)  # a calm box, not a wall of white on a tall screen
 
 
 class SummaryStep(Page):
@@ -190,4 +197,7 @@ class ThanksStep(Page):
         msg = _label(self.tr("Please hand the tablet back."), "thanks")
         msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.col.addWidget(msg)
+        saved = _label(self.tr("Your answers are saved for your therapist."), "hint")
+        saved.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.col.addWidget(saved)
         self.col.addStretch(1)

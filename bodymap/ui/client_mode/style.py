@@ -41,18 +41,19 @@ def client_style(scale: float) -> str:
         color: palette(mid); border-color: palette(midlight); }}
     #clientMode QPushButton#score {{ font-size: {round(px * 1.15)}px; font-weight: 600;
         min-width: {TOUCH_PX - 6}px; padding: 0; border: 3px solid transparent; }}
+    #clientMode QPushButton#score[tall="true"] {{ min-height: {round(key * 1.6)}px; }}
     #clientMode QPushButton#score:checked {{ border: 5px solid palette(window-text); }}
     #clientMode QPushButton#feeling {{ text-align: left; padding-left: 28px;
         min-height: {round(key * 1.3)}px; }}
     #clientMode QPushButton#feeling:checked {{ background: palette(highlight);
         color: palette(highlighted-text); border-color: palette(highlight); font-weight: 600; }}
-    #clientMode QPushButton#key {{ font-size: {round(px * 1.2)}px; min-width: {round(key * 1.6)}px;
-        min-height: {TOUCH_PX}px; }}
+    #clientMode QPushButton#key {{ font-size: {round(px * 1.2)}px; min-width: {round(key * 1.3)}px;
+        min-height: {TOUCH_PX}px; padding: 0; }}
     #clientMode QPushButton#corner {{ font-size: {round(px * 0.85)}px; min-height: {TOUCH_PX}px;
         padding: 0 18px; border: 1px solid palette(midlight); background: transparent; }}
     #clientMode QPushButton#corner:checked {{ border: 2px solid palette(highlight); }}
     #clientMode QPlainTextEdit, #clientMode QLineEdit {{ font-size: {px}px; padding: 10px;
         border: 2px solid palette(mid); border-radius: 12px; background: palette(base); }}
-    #clientMode QLineEdit#pinEdit {{ min-width: {key * 4}px; min-height: {TOUCH_PX}px;
+    #clientMode QLineEdit#pinEdit {{ min-width: {key * 3}px; min-height: {TOUCH_PX}px;
         font-size: {round(px * 1.4)}px; letter-spacing: 6px; }}
     """

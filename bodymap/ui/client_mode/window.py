@@ -241,7 +241,7 @@ class ClientModeWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         landscape = self.width() >= self.height()
-        for page in (self.where, self.scale, self.feel):
+        for page in (self.where, self.scale, self.feel, self.pin):
             page.set_landscape(landscape)
 
     def start(self) -> None:
