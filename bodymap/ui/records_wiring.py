@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from bodymap.store import StoreError
 from bodymap.ui.client_header import ClientHeader, IntakeHistoryDialog
+from bodymap.ui.history_panel import HistoryPanel
 from bodymap.ui.intake_wizard import IntakeWizard
 from bodymap.ui.plan_panel import PlanDialog
 
@@ -22,6 +23,8 @@ class RecordsController:
     def __init__(self, window: MainWindow):
         self.window = window
         self.header = ClientHeader(window.store)
+        self.history = HistoryPanel(window.store, window.atlas)
+        window.tabs.addTab(self.history, window.tr("History && plan"))
         tabs = window.takeCentralWidget()
         central = QWidget()
         col = QVBoxLayout(central)
@@ -57,6 +60,7 @@ class RecordsController:
         h.intake_requested.connect(self.revise_intake)
         h.history_requested.connect(self.show_intake_history)
         h.plan_requested.connect(self.edit_plan)
+        self.history.visit_chosen.connect(self._on_history_visit_chosen)
         w.session.reset.connect(self._on_session_reset)
         w.client_panel.client_list.currentItemChanged.connect(self._on_client_list_current_item_changed)  # fmt: skip
 
@@ -76,7 +80,7 @@ class RecordsController:
         if self.dialog_runner(wizard) == QDialog.DialogCode.Accepted and wizard.client:
             self.window.client_panel.search_edit.clear()
             self.window.client_panel.select_client(wizard.client.id)
-            self.header.set_client(wizard.client.id)
+            self._set_client(wizard.client.id)
 
     def revise_intake(self, client_id: str) -> None:
         try:
@@ -93,15 +97,22 @@ class RecordsController:
 
     def edit_plan(self, client_id: str) -> None:
         self.dialog_runner(PlanDialog(self.window.store, client_id, self.window))
-        self.header.refresh()
+        self._set_client(client_id)
+
+    def _set_client(self, client_id: str | None) -> None:
+        self.header.set_client(client_id)
+        self.history.set_client(client_id)
 
     def _on_session_reset(self) -> None:
-        cid = self._client_id()
-        if cid != self.header.client_id or cid is None:
-            self.header.set_client(cid)
+        self._set_client(self._client_id())
 
     def _on_client_list_current_item_changed(self, *_args: object) -> None:
-        self.header.set_client(self._client_id())
+        self._set_client(self._client_id())
+
+    def _on_history_visit_chosen(self, visit_id: str) -> None:
+        self.window.client_panel.select_visit(visit_id)
+        self.window.open_visit_id(visit_id)
+        self.window.tabs.setCurrentIndex(0)
 
 
 def install_records(window: MainWindow) -> RecordsController:
