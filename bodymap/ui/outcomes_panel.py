@@ -106,7 +106,7 @@ class OutcomesPanel(QScrollArea):
         col.addLayout(self.psfs_grid)
         self.psfs_rows: list[tuple[QLineEdit, QSpinBox]] = []
         self.add_psfs_button = QPushButton(self.tr("Add activity"))
-        self.add_psfs_button.clicked.connect(lambda: self._add_psfs_row())
+        self.add_psfs_button.clicked.connect(self._on_add_psfs_button_clicked)
         self.psfs_label = _error_label()
         row = QHBoxLayout()
         row.addWidget(self.psfs_label, 1)
@@ -145,7 +145,7 @@ class OutcomesPanel(QScrollArea):
         col.addLayout(self.rom_grid)
         self.rom_rows: list[tuple[QLineEdit, QLineEdit, QSpinBox, QCheckBox]] = []
         self.add_rom_button = QPushButton(self.tr("Add movement"))
-        self.add_rom_button.clicked.connect(lambda: self._add_rom_row())
+        self.add_rom_button.clicked.connect(self._on_add_rom_button_clicked)
         self.rom_label = _error_label()
         row = QHBoxLayout()
         row.addWidget(self.rom_label, 1)
@@ -255,9 +255,29 @@ class OutcomesPanel(QScrollArea):
             for entry in o.rom:
                 self._add_rom_row(entry)
             self._add_rom_row()
+            self._fix_tab_order()
             self.outcomes_value()
         finally:
             self._loading = False
+
+    def _fix_tab_order(self) -> None:
+        """Rows are added after the rest: keep Tab going down the page, top to bottom."""
+        chain: list[QWidget] = [self.pain_now, self.pain_least, self.pain_worst, *self.peg_boxes]
+        chain += [w for row in self.psfs_rows for w in row] + [self.add_psfs_button]
+        chain += [self.sleep_spin, self.wakes_combo, self.medication_edit]
+        chain += [w for row in self.rom_rows for w in row] + [self.add_rom_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _on_add_psfs_button_clicked(self) -> None:
+        edit, _spin = self._add_psfs_row()
+        self._fix_tab_order()
+        edit.setFocus()
+
+    def _on_add_rom_button_clicked(self) -> None:
+        joint, *_rest = self._add_rom_row()
+        self._fix_tab_order()
+        joint.setFocus()
 
     def _clear_rows(self) -> None:
         for row in (*self.psfs_rows, *self.rom_rows):

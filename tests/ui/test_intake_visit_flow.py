@@ -164,3 +164,20 @@ def test_psfs_activities_are_carried_over_to_the_next_visit(qtbot, window):
     window.client_panel.new_visit()
     assert out.psfs_rows[0][0].text() == "Lifting my child"
     assert out.psfs_rows[0][1].value() == -1  # to be re-rated
+
+
+def test_tab_goes_down_the_outcomes_page_and_new_rows_take_the_focus(qtbot, window):
+    out = window.outcomes_panel
+    window.tabs.setCurrentWidget(out)
+    wanted = [out.pain_now, out.pain_worst, out.peg_boxes[0], out.psfs_rows[0][0], out.sleep_spin,
+              out.medication_edit, out.rom_rows[0][0], out.add_rom_button]  # fmt: skip
+    seen, w = [], out.pain_now
+    for _ in range(200):
+        owner = next((x for x in wanted if x is w or x.isAncestorOf(w)), None)
+        if owner is not None and owner not in seen:
+            seen.append(owner)
+        w = w.nextInFocusChain()
+    assert seen == wanted
+    qtbot.mouseClick(out.add_psfs_button, Qt.MouseButton.LeftButton)
+    assert window.focusWidget() is out.psfs_rows[-1][0]
+    assert len(out.psfs_rows) == 2
