@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -272,12 +273,12 @@ class OutcomesPanel(QScrollArea):
     def _on_add_psfs_button_clicked(self) -> None:
         edit, _spin = self._add_psfs_row()
         self._fix_tab_order()
-        edit.setFocus()
+        QTimer.singleShot(0, edit.setFocus)  # once the layout has shown the new row
 
     def _on_add_rom_button_clicked(self) -> None:
         joint, *_rest = self._add_rom_row()
         self._fix_tab_order()
-        joint.setFocus()
+        QTimer.singleShot(0, joint.setFocus)
 
     def _clear_rows(self) -> None:
         for row in (*self.psfs_rows, *self.rom_rows):

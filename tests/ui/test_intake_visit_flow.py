@@ -179,5 +179,5 @@ def test_tab_goes_down_the_outcomes_page_and_new_rows_take_the_focus(qtbot, wind
         w = w.nextInFocusChain()
     assert seen == wanted
     qtbot.mouseClick(out.add_psfs_button, Qt.MouseButton.LeftButton)
-    assert window.focusWidget() is out.psfs_rows[-1][0]
+    qtbot.waitUntil(lambda: window.focusWidget() is out.psfs_rows[-1][0], timeout=2000)
     assert len(out.psfs_rows) == 2
