@@ -338,3 +338,16 @@ def test_every_step_fits_a_tablet_in_both_orientations(cm, qtbot, body_atlas, la
             if out:
                 tag = f"{'landscape' if w > h else 'portrait'}{'_larger' if larger else ''}"
                 image.save(str(Path(out) / f"client_{tag}_{pages.index(name) + 1}_{name}.png"))
+
+
+def test_too_many_wrong_pins_rest_the_keypad(cm):
+    from bodymap.ui.client_mode.window import MAX_TRIES
+
+    cm.ask_pin()
+    for _ in range(MAX_TRIES):
+        cm.pin.edit.setText("0000")
+        cm.pin.submit()
+    assert not cm.pin.ok_button.isEnabled() and "wait" in cm.pin.message.text()
+    cm.pin.edit.setText(PIN)
+    cm.pin.submit()  # ignored while resting
+    assert cm.isVisible() and cm.pin.cancel_button.isEnabled()

@@ -26,7 +26,7 @@ class ClientModeLauncher(QObject):
     def __init__(self, window: Any, settings: AppSettings | None = None):
         super().__init__(window)
         self.window = window
-        self.settings = settings or AppSettings()
+        self._settings = settings
         self.client_window: ClientModeWindow | None = None
         self.start_action = QAction(window.tr("Client mode…"), window)
         self.start_action.setObjectName("client_mode")
@@ -39,6 +39,17 @@ class ClientModeLauncher(QObject):
         for action in (self.start_action, self.pin_action):
             window.addAction(action)  # the shortcut works wherever the focus is
         self._add_to_file_menu()
+
+    @property
+    def settings(self) -> AppSettings:
+        """The injected settings, else the app's own (opened only when first needed)."""
+        if self._settings is None:
+            self._settings = AppSettings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: AppSettings) -> None:
+        self._settings = settings
 
     def _add_to_file_menu(self) -> None:
         menus = [a.menu() for a in self.window.menuBar().actions() if isinstance(a.menu(), QMenu)]

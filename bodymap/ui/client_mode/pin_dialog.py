@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -99,12 +99,29 @@ class PinPad(QWidget):
             self.submit()
 
     def submit(self) -> None:
-        self.submitted.emit(self.edit.text())
+        if self.edit.isEnabled():
+            self.submitted.emit(self.edit.text())
 
     def reset(self, message: str = "") -> None:
         self.edit.clear()
         self.message.setText(message)
         self.edit.setFocus()
+
+    def pause(self, seconds: int) -> None:
+        """After too many wrong PINs: no tries for a while (guessing takes too long)."""
+        self.reset(self.tr("Too many tries. Please wait {0} seconds.").format(seconds))
+        self.set_keys_enabled(False)
+        QTimer.singleShot(seconds * 1000, self, self._resume)  # dropped if the pad is gone
+
+    def _resume(self) -> None:
+        self.set_keys_enabled(True)
+        self.reset()
+
+    def set_keys_enabled(self, enabled: bool) -> None:
+        for b in self.findChildren(QPushButton):
+            if b is not self.cancel_button:
+                b.setEnabled(enabled)
+        self.edit.setEnabled(enabled)
 
 
 class SetPinDialog(QDialog):

@@ -28,6 +28,7 @@ from bodymap.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 LARGER = 1.35  # "Larger text" multiplies the text size by this
+MAX_TRIES, PAUSE_S = 5, 30  # wrong PINs in a row before the keypad rests
 
 
 class ClientModeWindow(QWidget):
@@ -43,6 +44,7 @@ class ClientModeWindow(QWidget):
         self.report = ClientReport(atlas, visit)
         self.saved: Visit | None = None
         self.unlocked = False
+        self.wrong_pins = 0
         self.pages: list[tuple[str, str | None]] = [("where", None)]
         self.pos = 0
         self._build()
@@ -207,7 +209,11 @@ class ClientModeWindow(QWidget):
     def _on_pin_submitted(self, pin: str) -> None:
         if not self.settings.check_pin(pin):
             log.info("client mode: wrong PIN")
-            self.pin.reset(self.tr("That PIN is not right. Please try again."))
+            self.wrong_pins += 1
+            if self.wrong_pins % MAX_TRIES == 0:
+                self.pin.pause(PAUSE_S)
+            else:
+                self.pin.reset(self.tr("That PIN is not right. Please try again."))
             return
         self.unlocked = True
         self.close()
