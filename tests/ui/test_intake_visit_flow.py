@@ -79,6 +79,7 @@ def test_whole_visit_is_saved_signed_and_found_again(qtbot, window, gui_store):
     assert not notes.technique_checks[Technique.SWEDISH].isEnabled()
     assert not out.pain_now.isEnabled()
     assert not window.session.editable  # the map refuses edits too
+    assert "signed" in window.client_panel.visit_list.currentItem().text()
 
     window.session.close()
     window.open_visit_id(visit_id)
