@@ -206,6 +206,7 @@ class NotesPanel(QScrollArea):
         for w in (*self.technique_checks.values(), *self.self_care_checks.values(),
                   self.pressure_combo, self.draft_button):  # fmt: skip
             w.setEnabled(editable)
+        self.draft_button.setVisible(editable)
         for e in (*self.soap_edits.values(), self.self_care_edit):
             e.setReadOnly(not editable)
         for line in (self.technique_other_edit, self.areas_edit, self.feedback_edit):

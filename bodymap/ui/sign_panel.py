@@ -151,7 +151,7 @@ class SignPanel(QGroupBox):
             self.status_label.setText(self.tr("Type who signs the visit first."))
             self.by_edit.setFocus()
             return
-        self.saver.flush()  # the last keystrokes go in before the visit is locked
+        self._flush_all()
         visit = self.session.visit
         if visit is None or not self.session.editable:
             return
@@ -161,6 +161,12 @@ class SignPanel(QGroupBox):
             self.session.failed.emit(str(exc))
             return
         self.session.open(signed)
+
+    def _flush_all(self) -> None:
+        """The last keystrokes in any tab go in before the visit is locked."""
+        self.saver.flush()
+        for saver in self.window().findChildren(FieldSaver):
+            saver.flush()
 
     def _on_amend_button_clicked(self) -> None:
         visit = self.session.visit

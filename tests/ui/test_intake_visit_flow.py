@@ -182,3 +182,14 @@ def test_tab_goes_down_the_outcomes_page_and_new_rows_take_the_focus(qtbot, wind
     qtbot.mouseClick(out.add_psfs_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.focusWidget() is out.psfs_rows[-1][0], timeout=2000)
     assert len(out.psfs_rows) == 2
+
+
+def test_signing_from_the_notes_tab_keeps_an_outcome_typed_a_moment_ago(qtbot, window, gui_store):
+    out, notes = window.outcomes_panel, window.notes_panel
+    out.pain_now.setValue(5)  # queued, not yet written
+    assert out.saver.pending("outcomes")
+    notes.sign_panel.by_edit.setText("A. Therapist")
+    notes.sign_panel.sign_button.click()
+    stored = gui_store.get_visit(window.session.visit.id)
+    assert stored.is_signed and stored.outcomes.pain_now == 5
+    assert not notes.draft_button.isVisibleTo(notes)
