@@ -37,6 +37,17 @@ def carried_activities(visits: Sequence[VisitSummary], visit_id: str) -> list[st
     return names
 
 
+def last_ratings(visits: Sequence[VisitSummary], visit_id: str) -> dict[str, int]:
+    """Each carried-over activity's latest earlier rating, keyed by its casefolded name."""
+    this = next((v for v in visits if v.id == visit_id), None)
+    out: dict[str, int] = {}
+    for v in visits:  # oldest first: later ratings overwrite earlier ones
+        if v.id == visit_id or (this is not None and v.started_at > this.started_at):
+            continue
+        out.update({r.activity.casefold(): r.score for r in v.outcomes.psfs})
+    return out
+
+
 def next_appointment(plans: Sequence[TreatmentPlan], now: datetime) -> datetime | None:
     """The earliest planned appointment at or after `now` in any plan (naive times are local)."""
     naive = now.replace(tzinfo=None)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Change, Outcomes, Peg, PsfsRating, RomEntry
-from bodymap.ops.followup import carried_activities
+from bodymap.ops.followup import carried_activities, last_ratings
 from bodymap.store import StoreError
 from bodymap.ui.field_saver import FieldSaver
 from bodymap.ui.session import VisitSession
@@ -106,6 +106,8 @@ class OutcomesPanel(QScrollArea):
         self.psfs_grid = QGridLayout()
         col.addLayout(self.psfs_grid)
         self.psfs_rows: list[tuple[QLineEdit, QSpinBox]] = []
+        self._hints: list[QLabel] = []
+        self._last: dict[str, int] = {}  # carried-over activity -> its last rating
         self.add_psfs_button = QPushButton(self.tr("Add activity"))
         self.add_psfs_button.clicked.connect(self._on_add_psfs_button_clicked)
         self.psfs_label = _error_label()
@@ -161,6 +163,12 @@ class OutcomesPanel(QScrollArea):
         n = len(self.psfs_rows)
         self.psfs_grid.addWidget(edit, n, 0)
         self.psfs_grid.addWidget(spin, n, 1)
+        last = self._last.get(activity.casefold()) if activity else None
+        if last is not None:  # re-rating is quicker with the last score in sight
+            hint = QLabel(self.tr("last {0}").format(last))
+            hint.setObjectName("hint")
+            self.psfs_grid.addWidget(hint, n, 2)
+            self._hints.append(hint)
         edit.textEdited.connect(self._on_value_changed)
         spin.valueChanged.connect(self._on_value_changed)
         self.saver.watch_focus(edit)
@@ -281,20 +289,23 @@ class OutcomesPanel(QScrollArea):
         QTimer.singleShot(0, joint.setFocus)
 
     def _clear_rows(self) -> None:
-        for row in (*self.psfs_rows, *self.rom_rows):
+        for row in (*self.psfs_rows, *self.rom_rows, self._hints):
             for w in row:
                 w.setParent(None)
                 w.deleteLater()
+        self._hints = []
         self.psfs_rows, self.rom_rows = [], []
 
     def _carried(self) -> list[str]:
         visit = self.session.visit
+        self._last = {}
         if visit is None:
             return []
         try:
             visits = self.session.store.open_client(visit.client_id).visits
         except StoreError:
             return []
+        self._last = last_ratings(visits, visit.id)
         return carried_activities(visits, visit.id)
 
     # -- slots --------------------------------------------------------------------

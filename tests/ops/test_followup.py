@@ -9,6 +9,7 @@ from bodymap.model.overview import visit_summary
 from bodymap.ops.followup import (
     carried_activities,
     intake_lines,
+    last_ratings,
     next_appointment,
     red_flag_lines,
     timeline,
@@ -27,6 +28,7 @@ def test_activities_of_earlier_visits_carry_over_once_in_first_named_order():
     summaries = [visit_summary(v) for v in (a, b, c, later)]
     assert carried_activities(summaries, c.id) == ["Lifting", "Typing"]
     assert carried_activities(summaries, a.id) == []
+    assert last_ratings(summaries, c.id) == {"lifting": 5, "typing": 5}
 
 
 def test_next_appointment_is_the_earliest_upcoming_one_of_any_plan():

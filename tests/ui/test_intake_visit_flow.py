@@ -165,6 +165,7 @@ def test_psfs_activities_are_carried_over_to_the_next_visit(qtbot, window):
     window.client_panel.new_visit()
     assert out.psfs_rows[0][0].text() == "Lifting my child"
     assert out.psfs_rows[0][1].value() == -1  # to be re-rated
+    assert out._hints[0].text() == "last 4"
 
 
 def test_tab_goes_down_the_outcomes_page_and_new_rows_take_the_focus(qtbot, window):
