@@ -140,6 +140,9 @@ class ReferralPanel(QWidget):
 
     def _details_html(self, c: Candidate) -> str:
         parts = [f"<b>{escape(c.muscle.name)}</b> \u2014 {escape(c.trigger_point.name)}"]
+        if c.red_flag:  # first, so it is read before anything else
+            flag = escape(self.tr("Red flag: {0}").format(c.red_flag))
+            parts.append(f'<span style="color:#c92a2a"><b>{FLAG} {flag}</b></span>')
         parts.append(escape(self.tr("Score {0}%: {1}").format(round(100 * c.score), c.explanation)))
         for title, zones in (
             (self.tr("Matched"), c.matched_zones),
@@ -149,9 +152,6 @@ class ReferralPanel(QWidget):
         ):
             if zones:
                 parts.append(f"<i>{escape(title)}:</i> {escape(name_list(zones, self.labels))}")
-        if c.red_flag:
-            flag = escape(self.tr("Red flag: {0}").format(c.red_flag))
-            parts.append(f'<span style="color:#c92a2a"><b>{FLAG} {flag}</b></span>')
         return "<br>".join(parts)
 
     # -- slots --------------------------------------------------------------------
