@@ -65,6 +65,7 @@ class PinPad(QWidget):
         for w in self.info_widgets:
             info.addWidget(w)
         info.addStretch(1)
+        self.info = info
         grid = QGridLayout()
         grid.setSpacing(10)
         keys = [*"123456789", "⌫", "0", self.tr("OK")]
@@ -78,6 +79,7 @@ class PinPad(QWidget):
         pad.addStretch(1)
         pad.addLayout(grid)
         pad.addStretch(1)
+        self.pad = pad
         self.box.addStretch(1)
         self.box.addLayout(info)
         self.box.addLayout(pad)
@@ -89,6 +91,13 @@ class PinPad(QWidget):
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
         self.box.setSpacing(32 if landscape else 16)
+        # "Back to the questions" goes under the words, or under the keypad when stacked.
+        for layout in (self.info, self.pad):
+            layout.removeWidget(self.cancel_button)
+        if landscape:
+            self.info.insertWidget(self.info.count() - 1, self.cancel_button)
+        else:
+            self.pad.insertWidget(self.pad.count() - 1, self.cancel_button)
 
     def _on_key(self, key: str) -> None:
         if key == "⌫":

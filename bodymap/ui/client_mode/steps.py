@@ -116,7 +116,7 @@ class FeelStep(Page):
         self.grid.setSpacing(14)
         self.buttons: dict[Quality, QPushButton] = {}
         for q in CLIENT_QUALITIES:
-            b = QPushButton(feeling_word(q))
+            b = QPushButton("  " + feeling_word(q))  # a little air after the symbol
             pal = self.palette()
             b.setIcon(feeling_icon(q, pal.color(QPalette.ColorRole.ButtonText), pal.color(QPalette.ColorRole.HighlightedText)))  # fmt: skip
             b.setIconSize(QSize(ICON, ICON))

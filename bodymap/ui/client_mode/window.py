@@ -203,6 +203,7 @@ class ClientModeWindow(QWidget):
         if self.stack.currentWidget() is not self.pin:
             self.pin.reset()
             self.stack.setCurrentWidget(self.pin)
+            self.progress.clear()
             self.back_button.hide()
             self.next_button.hide()
 
