@@ -156,6 +156,13 @@ def main() -> None:
         return release_s, move_s, total_s, recorded
 
     release_s, move_s, total_s, recorded = draw_strokes(25)
+    undo_s = []
+    for _ in range(5):  # undoing a stroke repaints the shading around it
+        t = time.perf_counter()
+        window.session.undo_stack.undo()
+        undo_s.append(time.perf_counter() - t)
+    for _ in range(5):
+        window.session.undo_stack.redo()
 
     # -- the same commits without the database write -----------------------------------
     session = window.session
@@ -210,6 +217,7 @@ def main() -> None:
         f"stroke release -> saved, coverage    {release_ms:7.2f} ms  ({release_ms / FRAME_MS:.0%} of a frame)"
     )
     print(f"stroke release, no DB write          {ms(release_nodb):7.2f} ms")
+    print(f"undo of a stroke (its area repainted){ms(undo_s):7.2f} ms")
     print(f"points recorded per stroke (median)  {statistics.median(recorded):7.0f}")
     print(f"whole 200-point stroke gesture       {ms(total_s):7.2f} ms")
     print(f"repaint of the map viewport          {ms(paint_s):7.2f} ms")

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.geometry import Atlas
 from bodymap.model import Change, Chart, Finding, PainMark, ReferralArrow, Stroke
-from bodymap.ui.body_scene import BodyScene, geometry_path
+from bodymap.ui.body_scene import BodyScene
 from bodymap.ui.chart_items import ArrowItem, FindingItem, MarkItem, StrokeItem
-from bodymap.ui.stroke_raster import StrokeRaster
+from bodymap.ui.stroke_raster import StrokeRaster, body_mask
 
 FAINT_OPACITY = 0.3
 PAIN, FINDINGS = "pain", "findings"
@@ -30,10 +30,9 @@ class ChartLayers:
         self.rasters: dict[str, StrokeRaster] = {}
         self.faint_rasters: dict[str, StrokeRaster] = {}
         for view in atlas.views:
-            info = atlas.view(view)
-            clip = geometry_path(info.silhouette)
+            info, mask = atlas.view(view), body_mask(atlas, view)
             for table, opacity in ((self.rasters, 1.0), (self.faint_rasters, FAINT_OPACITY)):
-                raster = StrokeRaster(info.viewbox, clip)
+                raster = StrokeRaster(info.viewbox, mask)
                 raster.setParentItem(scene.free_layers[view])
                 raster.setOpacity(opacity)
                 raster.setZValue(0.5 if opacity == 1.0 else 0.4)
@@ -45,7 +44,7 @@ class ChartLayers:
         self.items.clear()
         self.faint.clear()
         for raster in [*self.rasters.values(), *self.faint_rasters.values()]:
-            raster.strokes.clear()
+            raster.forget()
 
     def load(self, chart: Chart | None, other: Chart | None = None) -> None:
         self.clear()

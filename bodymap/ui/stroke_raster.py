@@ -3,10 +3,11 @@ repaint is one image blit however many strokes the chart holds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from bodymap.geometry import Atlas
 from bodymap.model import Stroke
 from bodymap.ui.body_scene import geometry_path
 from bodymap.ui.chart_items import STROKE_ALPHA
@@ -16,66 +17,131 @@ from bodymap.ui.theme import intensity_color
 SCALE = 2.5  # image pixels per viewBox unit: sharp up to about 2.5x zoom, soft beyond
 
 
+_MASKS: dict[tuple[int, str], tuple[object, QImage]] = {}
+
+
+def body_mask(atlas: Atlas, view: str) -> QImage:
+    """The body of one view as an 8-bit alpha mask at SCALE, built once per atlas and view.
+
+    Clipping a stroke is then one composition over its bounds (a clip path as detailed as
+    the silhouette costs ~10 ms per QPainter).
+    """
+    key = (id(atlas), view)
+    found = _MASKS.get(key)
+    if found is not None and found[0] is atlas:
+        return found[1]
+    info = atlas.view(view)
+    rect = QRectF(*info.viewbox)
+    mask = QImage(
+        int(rect.width() * SCALE), int(rect.height() * SCALE), QImage.Format.Format_Alpha8
+    )
+    mask.fill(Qt.GlobalColor.transparent)
+    with _Painter(mask, rect) as p:
+        p.fillPath(geometry_path(info.silhouette), Qt.GlobalColor.black)
+    _MASKS[key] = (atlas, mask)
+    return mask
+
+
 class StrokeRaster(QGraphicsItem):
     """All strokes of one view and chart, clipped to the body silhouette, as an image."""
 
-    def __init__(self, viewbox: tuple[float, float, float, float], silhouette: QPainterPath):
+    def __init__(self, viewbox: tuple[float, float, float, float], mask: QImage):
         super().__init__()
         self._rect = QRectF(*viewbox)
-        w, h = int(self._rect.width() * SCALE), int(self._rect.height() * SCALE)
-        self.image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-        self.image.fill(Qt.GlobalColor.transparent)
-        # The body as an alpha mask: clipping a stroke is one composition over its bounds
-        # (a clip path as detailed as the silhouette costs ~10 ms per QPainter).
-        self.mask = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-        self.mask.fill(Qt.GlobalColor.transparent)
-        with _Painter(self.mask, self._rect) as p:
-            p.fillPath(silhouette, Qt.GlobalColor.black)
+        self.mask = mask  # shared by every raster of this view: see body_mask()
+        self._image: QImage | None = None  # allocated with the first stroke
         self.strokes: dict[str, Stroke] = {}
+        self._outlines: dict[str, QPainterPath] = {}  # kept so a rebuild only repaints
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
+    @property
+    def image(self) -> QImage:
+        if self._image is None:
+            self._image = QImage(self.mask.size(), QImage.Format.Format_ARGB32_Premultiplied)
+            self._image.fill(Qt.GlobalColor.transparent)
+        return self._image
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # fmt: skip
-        if self.strokes:
+        if self.strokes and self._image is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self._rect, self.image)
 
     def add(self, stroke: Stroke) -> None:
         self.strokes[stroke.id] = stroke
         with _Painter(self.image, self._rect) as p:
-            _draw(p, stroke)
+            _draw(p, stroke, self._outline(stroke))
         self._clip_to_body(_bounds(stroke))
         self.update(self._rect)
 
     def remove(self, stroke_id: str) -> None:
-        if self.strokes.pop(stroke_id, None) is not None:
-            self.rebuild()
+        self._outlines.pop(stroke_id, None)
+        old = self.strokes.pop(stroke_id, None)
+        if old is not None:
+            self._repaint_area(_bounds(old))
 
     def replace(self, stroke: Stroke) -> None:
+        old = self.strokes.get(stroke.id)
         self.strokes[stroke.id] = stroke
-        self.rebuild()
+        self._outlines.pop(stroke.id, None)
+        area = _bounds(stroke)
+        self._repaint_area(area.united(_bounds(old)) if old is not None else area)
+
+    def _repaint_area(self, area: QRectF) -> None:
+        """Repaint only the strokes crossing `area` (an undo costs what is near the stroke)."""
+        px = self._pixels(area)
+        p = QPainter(self.image)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        p.fillRect(px, Qt.GlobalColor.transparent)
+        p.end()
+        with _Painter(self.image, self._rect) as p:
+            p.setClipRect(area)
+            for s in self.strokes.values():
+                if _bounds(s).intersects(area):
+                    _draw(p, s, self._outline(s))
+        self._clip_to_body(area)
+        self.update(self._rect)
+
+    def forget(self) -> None:
+        """Drop every stroke without repainting (a new chart is about to be loaded)."""
+        self.strokes.clear()
+        self._outlines.clear()
 
     def clear(self) -> None:
         self.strokes.clear()
+        self._outlines.clear()
         self.rebuild()
 
     def rebuild(self) -> None:
+        if not self.strokes:
+            self._image = None  # an empty chart holds no image memory
+            self.update(self._rect)
+            return
         self.image.fill(Qt.GlobalColor.transparent)
         if self.strokes:
             with _Painter(self.image, self._rect) as p:
                 for s in self.strokes.values():
-                    _draw(p, s)
+                    _draw(p, s, self._outline(s))
             self._clip_to_body(self._rect)
         self.update(self._rect)
 
-    def _clip_to_body(self, area: QRectF) -> None:
-        """Keep only the part of the image inside the body, within `area` (viewBox units)."""
+    def _outline(self, stroke: Stroke) -> QPainterPath:
+        path = self._outlines.get(stroke.id)
+        if path is None:
+            path = self._outlines[stroke.id] = geometry_path(stroke_polygon(stroke.points, stroke.width))  # fmt: skip
+        return path
+
+    def _pixels(self, area: QRectF) -> QRect:
         r = self._rect
         px = QRectF((area.x() - r.x()) * SCALE, (area.y() - r.y()) * SCALE, area.width() * SCALE, area.height() * SCALE)  # fmt: skip
-        px = px.toAlignedRect().intersected(self.image.rect())
+        return px.toAlignedRect().intersected(self.image.rect())
+
+    def _clip_to_body(self, area: QRectF) -> None:
+        """Keep only the part of the image inside the body, within `area` (viewBox units)."""
+        px = self._pixels(area)
         p = QPainter(self.image)
         p.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
         p.drawImage(px, self.mask, px)
@@ -100,12 +166,11 @@ class _Painter:
         self.painter.end()
 
 
-def _draw(p: QPainter, stroke: Stroke) -> None:
+def _draw(p: QPainter, stroke: Stroke, outline: QPainterPath) -> None:
     """The stroke's outline filled translucent, with a darker rim so pale intensities show.
 
     Filling the (cached) buffer polygon costs a fraction of stroking the line with a wide pen.
     """
-    outline = geometry_path(stroke_polygon(stroke.points, stroke.width))
     fill = intensity_color(stroke.intensity)
     fill.setAlpha(STROKE_ALPHA)
     edge = intensity_color(stroke.intensity).darker(140)

@@ -61,6 +61,8 @@ def window(qtbot, gui_store, body_atlas, client):
     from bodymap.ui.main_window import MainWindow
 
     w = MainWindow(gui_store, body_atlas)
+    # Signal connections hold the window; deleting it on close frees it between tests.
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.client_panel.select_client(client.id)
