@@ -318,30 +318,57 @@ def test_without_a_pin_the_therapist_must_set_one_first(qtbot, window, tmp_path,
     assert window.isVisible() and launcher.client_window is None
 
 
-@pytest.mark.parametrize("larger", [False, True])
-def test_every_step_fits_a_tablet_in_both_orientations(cm, qtbot, body_atlas, larger, touch_device):
-    """Screenshots of each step (kept when BODYMAP_SHOTS names a folder) at the tablet's size."""
+def shoot(cm, qtbot, size: tuple[int, int], name: str, larger: bool) -> None:
+    """Grab the window; it must still be exactly the tablet's size (nothing forced it larger).
+
+    Kept as client_<orientation>_<step>.png when BODYMAP_SHOTS names a folder.
+    """
     import os
     from pathlib import Path
 
+    qtbot.wait(5)
+    image = cm.grab()
+    assert (image.width(), image.height()) == size, (name, size, larger)
     out = os.environ.get("BODYMAP_SHOTS")
+    if out:
+        tag = f"{'landscape' if size[0] > size[1] else 'portrait'}{'_larger' if larger else ''}"
+        image.save(str(Path(out) / f"client_{tag}_{name}.png"))
+
+
+@pytest.mark.parametrize("larger", [False, True])
+def test_every_step_fits_a_tablet_in_both_orientations(cm, qtbot, body_atlas, larger, touch_device):
     cm.larger.setChecked(larger)
     finger_tap(cm, touch_device, vp_pos(cm, "back", *zone_point(body_atlas, "left-back-shoulder")))
-    pages = ["where", "scale", "feel", "note", "summary", "thanks", "pin"]
-    for w, h in ((1280, 800), (800, 1280)):
-        cm.resize(w, h)
-        for name in pages:
-            if name == "pin":
-                cm.ask_pin()  # as the therapist sees it: no step count, no Back/Next
+    x, y = zone_point(body_atlas, "right-thigh-front")
+    finger_drag(cm, touch_device, [vp_pos(cm, "front", x + dx, y) for dx in (-10, 0, 10, 20)])
+    sizes = ((1280, 800), (800, 1280))
+    for size in sizes:
+        cm.resize(*size)
+        cm.pos = 1
+        cm.go_back()  # to the map
+        shoot(cm, qtbot, size, "1_where", larger)
+        cm.go_next()
+        while cm.page in ("scale", "feel"):
+            if cm.page == "scale":
+                cm.scale.buttons[6].click()
             else:
-                cm.stack.setCurrentWidget(getattr(cm, name))
-            qtbot.wait(5)
-            image = cm.grab()
-            assert (image.width(), image.height()) == (w, h), (name, larger)
-            if out:
-                tag = f"{'landscape' if w > h else 'portrait'}{'_larger' if larger else ''}"
-                image.save(str(Path(out) / f"client_{tag}_{pages.index(name) + 1}_{name}.png"))
-        cm.pin.cancel_button.click()  # back to the questions, Back/Next shown again
+                cm.feel.buttons[Quality.ACHING].setChecked(True)
+            shoot(cm, qtbot, size, f"{cm.pos + 1}_{cm.page}", larger)
+            cm.go_next()
+        cm.note.edit.setPlainText("Worse after sitting for a long time.")
+        shoot(cm, qtbot, size, f"{cm.pos + 1}_note", larger)
+        cm.go_next()
+        shoot(cm, qtbot, size, f"{cm.pos + 1}_summary", larger)
+        cm.ask_pin()  # as the therapist sees it: no step count, no Back/Next
+        shoot(cm, qtbot, size, "9_pin", larger)
+        cm.pin.reset("That PIN is not right. Please try again.")
+        shoot(cm, qtbot, size, "9_pin_wrong", larger)
+        cm.pin.cancel_button.click()
+    cm.go_next()  # confirm
+    assert cm.page == "thanks"
+    for size in sizes:
+        cm.resize(*size)
+        shoot(cm, qtbot, size, "8_thanks", larger)
 
 
 def test_too_many_wrong_pins_rest_the_keypad(cm):

@@ -58,9 +58,10 @@ class PinPad(QWidget):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
+        self.message.hide()
         self.cancel_button = QPushButton(self.tr("Back to the questions"))
         self.cancel_button.setObjectName("secondary")
-        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.info_widgets = (title, hint, self.edit, self.message, self.cancel_button)
         for w in self.info_widgets:
             info.addWidget(w)
@@ -114,7 +115,12 @@ class PinPad(QWidget):
     def reset(self, message: str = "") -> None:
         self.edit.clear()
         self.message.setText(message)
+        self.message.setVisible(bool(message))
         self.edit.setFocus()
+
+    def _on_cancel_button_clicked(self) -> None:
+        self.reset()
+        self.cancelled.emit()
 
     def pause(self, seconds: int) -> None:
         """After too many wrong PINs: no tries for a while (guessing takes too long)."""

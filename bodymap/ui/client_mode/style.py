@@ -54,6 +54,6 @@ def client_style(scale: float) -> str:
     #clientMode QPushButton#corner:checked {{ border: 2px solid palette(highlight); }}
     #clientMode QPlainTextEdit, #clientMode QLineEdit {{ font-size: {px}px; padding: 10px;
         border: 2px solid palette(mid); border-radius: 12px; background: palette(base); }}
-    #clientMode QLineEdit#pinEdit {{ min-width: {key * 3}px; min-height: {TOUCH_PX}px;
+    #clientMode QLineEdit#pinEdit {{ min-width: {key * 3}px; min-height: {TOUCH_PX}px; padding: 0;
         font-size: {round(px * 1.4)}px; letter-spacing: 6px; }}
     """
