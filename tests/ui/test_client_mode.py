@@ -382,3 +382,20 @@ def test_too_many_wrong_pins_rest_the_keypad(cm):
     cm.pin.edit.setText(PIN)
     cm.pin.submit()  # ignored while resting
     assert cm.isVisible() and cm.pin.cancel_button.isEnabled()
+
+
+def test_settings_keep_only_a_salted_hash_of_the_pin(tmp_path):
+    from bodymap.ui.settings import PIN_KEY, AppSettings
+
+    path = tmp_path / "s.ini"
+    s = AppSettings(path)
+    assert not s.has_pin and not s.check_pin("")
+    s.set_pin("86420")
+    s.client_text_scale = 9.0
+    again = AppSettings(path)  # read back from the file
+    assert again.has_pin and again.check_pin("86420") and not again.check_pin("86421")
+    assert again.client_text_scale == 2.0  # clamped
+    text = path.read_text(encoding="utf-8")
+    assert "86420" not in text and "scrypt" in text
+    again._q.setValue(PIN_KEY, "garbage")
+    assert not again.has_pin and not again.check_pin("86420")
