@@ -25,9 +25,11 @@ from bodymap.ops.followup import RED_FLAG_WORDS
 from bodymap.store import Store, StoreError
 
 FACTORS = (
-    ("posture_work", "Posture and work setup"), ("stress", "Stress"), ("sleep", "Sleep"),
-    ("nutrition", "Nutrition"), ("repetitive_strain", "Repetitive strain"),
-    ("nerve_symptoms", "Numbness or tingling"),
+    ("posture_work", "Posture and work setup", "e.g. laptop 8 h a day, no desk"),
+    ("stress", "Stress", "e.g. high since a new job"), ("sleep", "Sleep", "e.g. 6 h, wakes at 3"),
+    ("nutrition", "Nutrition", "e.g. skips lunch, 4 coffees"),
+    ("repetitive_strain", "Repetitive strain", "e.g. mouse all day, climbing"),
+    ("nerve_symptoms", "Numbness or tingling", "Where, and when it comes on"),
 )  # fmt: skip
 HISTORY_TEXT = (
     ("chief_complaint", "Chief complaint", "In the client's own words"),
@@ -196,7 +198,7 @@ class IntakeWizard(QWizard):
         self.resize(760, 560)
         self.details = DetailsPage()
         self.history = TextPage(self.tr("Complaint and history"), HISTORY_TEXT, HISTORY_LISTS)
-        self.factors = TextPage(self.tr("Contributing factors"), tuple((k, n) for k, n in FACTORS), ())  # fmt: skip
+        self.factors = TextPage(self.tr("Contributing factors"), FACTORS, ())  # fmt: skip
         self.goals = TextPage(self.tr("Goals and medications"), (), (("goals", "Goals"), ("medications", "Medications")))  # fmt: skip
         self.red_flags = RedFlagPage()
         pages: list[QWizardPage] = [self.history, self.factors, self.goals, self.red_flags]
