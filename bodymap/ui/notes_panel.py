@@ -60,6 +60,7 @@ class NotesPanel(QScrollArea):
         self.session, self.atlas = session, atlas
         self.saver = FieldSaver(session, self)
         self._loading = False
+        self._prefilled: set[str] = set()  # visits whose objective was drafted from the chart
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
@@ -262,10 +263,13 @@ class NotesPanel(QScrollArea):
         """An empty objective of a draft starts as the chart in words."""
         visit = self.session.visit
         edit = self.soap_edits["objective"]
-        if visit is not None and self.session.editable and not edit.toPlainText().strip():
+        if visit is None or visit.id in self._prefilled or not self.session.editable:
+            return
+        if not edit.toPlainText().strip():
             text = objective_text(visit.pre_chart, self.atlas)
             if text:
                 edit.setPlainText(text)
+                self._prefilled.add(visit.id)  # once: a cleared objective stays cleared
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

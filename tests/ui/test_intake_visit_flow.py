@@ -194,3 +194,16 @@ def test_signing_from_the_notes_tab_keeps_an_outcome_typed_a_moment_ago(qtbot, w
     stored = gui_store.get_visit(window.session.visit.id)
     assert stored.is_signed and stored.outcomes.pain_now == 5
     assert not notes.draft_button.isVisibleTo(notes)
+
+
+def test_a_cleared_objective_is_not_drafted_again(qtbot, window):
+    _mark_temple(window)
+    notes = window.notes_panel
+    window.tabs.setCurrentWidget(notes)
+    assert notes.soap_edits["objective"].toPlainText()
+    notes.soap_edits["objective"].clear()
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentWidget(notes)
+    assert notes.soap_edits["objective"].toPlainText() == ""
+    notes.draft_button.click()
+    assert "left temple" in notes.soap_edits["objective"].toPlainText()
