@@ -138,6 +138,16 @@ class CoverageTracker:
         """Percent of the drawn body (one view, or all views) covered."""
         return 100.0 * self.covered_area(view) / self.atlas.body_area(view)
 
+    def extent_with(self, view: str, points: Sequence[tuple[float, float]], width: float) -> float:
+        """The whole-body extent if a stroke still being drawn were added (nothing is kept)."""
+        added = 0.0
+        for zone_id, part in self._parts(view, tuple(points), float(width)).items():
+            if self._mark_count.get(zone_id, 0) > 0:
+                continue  # a tapped zone already counts whole
+            old = self._zone_geom.get(zone_id)
+            added += float(part.area if old is None else shapely.difference(part, old).area)
+        return 100.0 * (self.covered_area() + added) / self.atlas.body_area()
+
 
 _TREES: dict[int, dict] = {}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QObject, QPointF, Qt
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 DRAG_THRESHOLD = 3.0  # viewBox units before a press on an item becomes a move
 MIN_STEP = 1.5  # viewBox units between recorded shading points
+PREVIEW_EVERY = 0.15  # seconds between live extent previews while shading
 
 
 class LiveSketch:
@@ -68,6 +70,7 @@ class PointerGestures(QObject):
         self._press_item: QGraphicsItem | None = None
         self._moved = False
         self.sketch: LiveSketch | None = None
+        self._last_preview = 0.0
         view = controller.view
         view.pressed.connect(self._on_view_pressed)
         view.dragged.connect(self._on_view_dragged)
@@ -99,8 +102,22 @@ class PointerGestures(QObject):
         g = self._press_item
         if self.sketch is not None:
             self.sketch.extend(p)
+            if self.sketch.shading:
+                self._preview_extent()
         elif isinstance(g, (MarkItem, FindingItem)) and self._moved and self.c.session.editable:
             g.setPos(QPointF(p.x, p.y))
+
+    def _preview_extent(self) -> None:
+        """While shading, say what the extent would become, a few times a second at most."""
+        now = time.monotonic()
+        sketch = self.sketch
+        if sketch is None or now - self._last_preview < PREVIEW_EVERY:
+            return
+        self._last_preview = now
+        extent = self.c.coverage.extent_with(sketch.view, sketch.points, self.c.panel.brush_width())
+        self.c.message.emit(
+            self.tr("Shading… pain extent {0}% of the body").format(f"{extent:.1f}")
+        )
 
     def _on_view_released(self, _p: BodyPoint) -> None:
         c = self.c

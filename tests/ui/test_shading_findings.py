@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from bodymap.model import FindingKind, TriggerPointState
 from tests.ui.conftest import click, drag
@@ -32,6 +33,27 @@ def test_shading_a_stroke_updates_coverage_and_extent(qtbot, window):
     assert f"{extent:.1f}%" in window.extent_label.text()
     assert window.tool_panel.readback.text().startswith("Shaded: 7/10, aching over ")
     assert window.session.undo_stack.count() == 1  # one stroke = one undo step
+
+
+def test_extent_is_previewed_while_drawing(qtbot, window, monkeypatch):
+    from bodymap.ui import gestures
+    from tests.ui.conftest import viewport_pos
+
+    monkeypatch.setattr(gestures, "PREVIEW_EVERY", 0.0)
+    window.actions["mode_shade"].trigger()
+    vp = window.view.viewport()
+    qtbot.mousePress(
+        vp, Qt.MouseButton.LeftButton, pos=viewport_pos(window, "back", *BACK_STROKE[0])
+    )
+    for p in BACK_STROKE[1:]:
+        qtbot.mouseMove(vp, pos=viewport_pos(window, "back", *p))
+    text = window.tool_panel.readback.text()
+    assert text.startswith("Shading… pain extent ") and chart(window).strokes == ()
+    preview = float(text.split("extent ")[1].split("%")[0])
+    qtbot.mouseRelease(
+        vp, Qt.MouseButton.LeftButton, pos=viewport_pos(window, "back", *BACK_STROKE[-1])
+    )
+    assert window.controller.extent() == pytest.approx(preview, abs=0.05)
 
 
 def test_extent_matches_the_core_summary(qtbot, window, body_atlas):
