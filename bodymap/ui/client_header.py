@@ -128,6 +128,8 @@ class ClientHeader(QWidget):
             return
         self.banner.show_flags(red_flag_lines(overview.intake))
         parts = []
+        self.intake_button.setText(self.tr("Start intake…") if overview.intake is None else self.tr("Revise intake…"))  # fmt: skip
+        self.history_button.setEnabled(overview.intake is not None)
         if overview.intake is None:
             parts.append(self.tr("No intake yet"))
         else:
