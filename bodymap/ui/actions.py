@@ -108,7 +108,14 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
 
 
 def shortcut_rows(owner: QWidget) -> list[tuple[str, str]]:
+    """Every shortcut: the table above, then actions that panels install later (client mode...)."""
     rows = [(", ".join(s.keys), _plain(owner.tr(s.tip or s.text))) for s in SPECS if s.keys]
+    listed = {keys for r in rows for keys in r[0].split(", ")}
+    for a in owner.findChildren(QAction):
+        keys = a.shortcut().toString()
+        if keys and keys not in listed:
+            rows.append((keys, _plain(a.text())))
+            listed.add(keys)
     return rows + [(k, owner.tr(t)) for k, t in EXTRA_KEYS]
 
 

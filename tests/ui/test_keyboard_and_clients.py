@@ -41,6 +41,7 @@ def test_help_lists_the_shortcuts(window, monkeypatch):
     window.actions["help"].trigger()
     keys = dict(seen["rows"])
     assert "Ctrl+Z" in keys and "Ctrl+Shift+Z, Ctrl+Y" in keys and "0 … 9" in keys
+    assert "Client mode" in keys.get("Ctrl+Shift+L", "")  # installed by the client-mode panel
     for action in window.actions.values():  # every action has a key
         assert action.shortcuts(), action.objectName()
 
