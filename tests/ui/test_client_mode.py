@@ -399,3 +399,15 @@ def test_settings_keep_only_a_salted_hash_of_the_pin(tmp_path):
     assert "86420" not in text and "scrypt" in text
     again._q.setValue(PIN_KEY, "garbage")
     assert not again.has_pin and not again.check_pin("86420")
+
+
+def test_summary_rows_stay_at_the_top_when_shown_again(qtbot):
+    from bodymap.ui.client_mode.steps import SummaryStep
+
+    step = SummaryStep()
+    qtbot.addWidget(step)
+    step.show_lines(["Your LEFT temple, front: 4 out of 10"], "")
+    step.show_lines(["Your RIGHT knee, front: 2 out of 10", "Your LEFT hip, back: 5 out of 10"], "")
+    first = step.lines.itemAt(0).widget()
+    assert first is not None and "RIGHT knee" in first.text()
+    assert step.lines.count() == 3  # two rows and one closing stretch

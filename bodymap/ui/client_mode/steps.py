@@ -176,8 +176,12 @@ class SummaryStep(Page):
         self.rows: list[QLabel] = []
 
     def show_lines(self, lines: list[str], note: str) -> None:
-        for row in self.rows:
-            row.deleteLater()
+        # Empty the layout completely: a stretch left from an earlier call would push
+        # the new rows down the page.
+        while self.lines.count():
+            item = self.lines.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         texts = lines or [self.tr("You did not mark any pain.")]
         if note.strip():
             texts = [*texts, self.tr("You added: “{0}”").format(note.strip())]
