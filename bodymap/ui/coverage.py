@@ -43,8 +43,40 @@ class CoverageTracker:
         self._mark_count.clear()
         for m in chart.marks:
             self.add(m)
+        by_view: dict[str, list[Stroke]] = defaultdict(list)
         for s in chart.strokes:
-            self.add(s)
+            by_view[s.view].append(s)
+        for view, strokes in by_view.items():
+            self._add_strokes_at_once(view, strokes)
+
+    def _add_strokes_at_once(self, view: str, strokes: list[Stroke]) -> None:
+        """Opening a chart: one vectorised query and cut for all strokes, one union per zone."""
+        shapes = np.empty(len(strokes), dtype=object)
+        shapes[:] = [stroke_polygon(s.points, float(s.width)) for s in strokes]
+        ids, geoms, tree = self._trees[view]
+        s_idx, z_idx = tree.query(shapes, predicate="intersects")
+        pieces = shapely.intersection(geoms[z_idx], shapes[s_idx])
+        areas = shapely.area(pieces)
+        per_zone: dict[str, list[BaseGeometry]] = defaultdict(list)  # zone -> its stroke pieces
+        for s in strokes:
+            self._strokes[s.id] = {}
+        for si, zi, piece, area in zip(s_idx.tolist(), z_idx.tolist(), pieces.tolist(), areas.tolist(), strict=True):  # fmt: skip
+            if area > 0:
+                stroke_id, zone_id = strokes[si].id, ids[zi]
+                self._strokes[stroke_id][zone_id] = piece
+                self._zone_strokes[zone_id].add(stroke_id)
+                per_zone[zone_id].append(piece)
+        if not per_zone:
+            return
+        # One cascaded union of all strokes, then cut by the zones it touches: ~3x faster
+        # than a union of the pieces zone by zone when strokes overlap.
+        painted = shapely.union_all(shapes)
+        zone_index = {zone_id: i for i, zone_id in enumerate(ids)}
+        touched = list(per_zone)
+        cut = shapely.intersection(geoms[[zone_index[z] for z in touched]], painted)
+        for zone_id, geom in zip(touched, cut.tolist(), strict=True):
+            self._zone_geom[zone_id] = geom
+            self._zone_area[zone_id] = float(geom.area)
 
     def add(self, item: object) -> None:
         if isinstance(item, PainMark):
@@ -152,7 +184,7 @@ class CoverageTracker:
 _TREES: dict[int, dict] = {}
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=4096)  # a busy chart's strokes, shared by coverage and drawing
 def stroke_polygon(points: tuple[tuple[float, float], ...], width: float) -> BaseGeometry:
     """A stroke's outline, computed once for the coverage and the drawing of the same stroke."""
     return stroke_shape(points, width)
