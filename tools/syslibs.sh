@@ -15,6 +15,8 @@ gui_libs=(libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libx
 
 wanted=("${core_libs[@]}")
 if [ "$mode" = "gui" ]; then wanted+=("${gui_libs[@]}"); fi
+# For tests: extra "lib.so:package" pairs, and a dry run that never installs.
+for extra in ${BODYMAP_SYSLIBS_EXTRA:-}; do wanted+=("$extra"); done
 
 have="$(ldconfig -p 2>/dev/null || true)"
 missing=()
@@ -25,7 +27,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -z "${BODYMAP_SYSLIBS_DRY_RUN:-}" ]; then
     echo "bodymap: installing Qt system libraries: ${missing[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive $cmd >/dev/null
 else
