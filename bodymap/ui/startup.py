@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from bodymap.geometry import Atlas, AtlasError, load_atlas
 from bodymap.store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 
 def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
@@ -25,4 +28,16 @@ def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
         return f"The records database could not be opened: {exc.strerror or exc}"
     if hasattr(ctx, "on_close"):
         ctx.on_close(store.close)
+    take_daily_backup(store)
     return store, atlas
+
+
+def take_daily_backup(store: Store) -> None:
+    """Today's rolling backup (the last 7 kept); a failure is logged, never blocks charting."""
+    try:
+        made = store.daily_backup()
+    except (StoreError, OSError, ValueError) as exc:
+        log.warning("daily backup not taken: %s", exc)
+        return
+    if made is not None:
+        log.info("daily backup taken")
