@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.client_mode = install_client_mode(self)
         self.records = install_records(self)
         self.referrals = install_referrals(self)
+        self._hidden_map_docks: list[QDockWidget] = []
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.exports = install_exports(self)
 
     # -- construction -------------------------------------------------------------
@@ -115,6 +117,21 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.client_dock, self.editor_dock], [215, 295], Qt.Orientation.Horizontal
         )
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """Notes and outcomes get the room: the map's docks hide off the map tab, then return."""
+        on_map = self.tabs.widget(index) is self.map_panel
+        docks = [self.editor_dock, getattr(self.referrals, "dock", None)]
+        if not on_map:
+            for dock in docks:
+                if dock is not None and dock.isVisible():
+                    self._hidden_map_docks.append(dock)
+                    dock.hide()
+            return
+        for dock in self._hidden_map_docks:
+            dock.show()
+        self._hidden_map_docks.clear()
+        self.editor_dock.raise_()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
