@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tools.atlas.figure import hand, hand_seeds, outline_half
-from tools.atlas.front import C, L, M
-from tools.atlas.geometry import Curve, Design, P
+from tools.atlas.figure import hand_cuts, hand_seeds, outline_half
+from tools.atlas.geometry import C, Curve, Design, L, M, P
 
 
 def _head_and_neck() -> list[Curve]:
@@ -94,14 +93,8 @@ def _arm() -> list[Curve]:
         C("elb_m_top", P(1.1, 2.845), P(1.16, 2.85, "oe_t"), "elb_l_top"),
         C("elb_m_bot", P(1.08, 3.14, "fa_top_mid"), P(1.22, 3.15, "oe_b"), "elb_l_bot"),
         C("oe_t", P(1.215, 3.0), "oe_b"),
-        C("fa_top_mid", P(1.2, 3.5), hand(-0.12, 0.0, "wp_mid")),
-        C("wrist_prox_lat", "wp_mid", "wrist_prox_med"),
-        C("wrist_dist_lat", hand(0.03, 0.0), "wrist_dist_med"),
-        C("thumb_web", "thumb_mcp"),
-        C("index_base_lat", "crotch_im", straight=True),
-        C("crotch_im", "crotch_mr", straight=True),
-        C("crotch_mr", "crotch_rl", straight=True),
-        C("crotch_rl", "little_base_med", straight=True),
+        C("fa_top_mid", P(1.2, 3.5), "wp_mid"),
+        *hand_cuts(),
     ]
 
 

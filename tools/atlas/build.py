@@ -22,7 +22,6 @@ OTHER = {"right": "left", "left": "right"}
 class BuiltZone:
     id: str
     d: str
-    polygon: Polygon
 
 
 @dataclass
@@ -36,7 +35,7 @@ class BuiltView:
 def build_view(design: Design) -> BuiltView:
     b = Builder(design, CX, TOP, UNIT)
     b.build()
-    cycles = faces(b.nodes, b.edges)
+    cycles = faces(b.edges)
     polys = [cycle_polygon(c) for c in cycles]
     areas = [signed_area(p) for p in polys]
     outer = max(range(len(cycles)), key=lambda i: abs(areas[i]))
@@ -71,7 +70,7 @@ def build_view(design: Design) -> BuiltView:
                 f"[u={abs(c.x - CX) / UNIT:.3f}, v={(c.y - TOP) / UNIT:.3f}] has seeds {inside}"
             )
         d = cycle_d(cycles[i]) + "".join(" " + cycle_d(cycles[h]) for h in hole_of.get(i, []))
-        zones.append(BuiltZone(inside[0], d, shell))
+        zones.append(BuiltZone(inside[0], d))
     found = {z.id for z in zones}
     missing = sorted(set(seeds) - found)
     if missing:
@@ -95,6 +94,4 @@ def _seed_points(design: Design) -> dict[str, Point]:
 
 
 def _edge_d(e: Edge) -> str:
-    from tools.atlas.geometry import cycle_d as _cd
-
-    return _cd([(e, True)]).removesuffix(" Z")
+    return cycle_d([(e, True)]).removesuffix(" Z")

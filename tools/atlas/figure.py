@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from tools.atlas.geometry import P
+from tools.atlas.geometry import C, Curve, P
 
 # Arm in anatomical position: shoulder joint, elbow, wrist centres; palm forward, thumb out.
 WRIST = (1.40, 4.0)
@@ -34,6 +34,19 @@ HAND_SEEDS: dict[str, tuple[float, float]] = {
     "ring": (0.55, -0.05),
     "little": (0.53, -0.14),
 }
+
+
+def hand_cuts() -> list[Curve]:
+    """Wrist lines, thumb base and finger bases: the same creases on the palm and the back."""
+    return [
+        C("wrist_prox_lat", hand(-0.12, 0.0, "wp_mid"), "wrist_prox_med"),
+        C("wrist_dist_lat", hand(0.03, 0.0, "wd_mid"), "wrist_dist_med"),
+        C("thumb_web", "thumb_mcp"),
+        C("index_base_lat", "crotch_im", straight=True),
+        C("crotch_im", "crotch_mr", straight=True),
+        C("crotch_mr", "crotch_rl", straight=True),
+        C("crotch_rl", "little_base_med", straight=True),
+    ]
 
 
 def hand_seeds(

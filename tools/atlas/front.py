@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from tools.atlas.figure import hand, hand_seeds, outline_half
-from tools.atlas.geometry import Curve, Design, P
-
-
-def C(*pts, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
-    return Curve(list(pts), straight=straight, closed=closed)
-
-
-def M(*pts, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
-    """A zone border that is also an anatomical landmark, drawn a little darker."""
-    return Curve(list(pts), straight=straight, closed=closed, mark=True)
-
-
-def L(*pts, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
-    return Curve(list(pts), straight=straight, closed=closed, landmark=True)
+from tools.atlas.figure import hand, hand_cuts, hand_seeds, outline_half
+from tools.atlas.geometry import C, Curve, Design, L, M, P
 
 
 def _head() -> list[Curve]:
@@ -126,15 +113,9 @@ def _arm() -> list[Curve]:
         C("elb_m_top", P(0.98, 2.835, "ie_t"), P(1.12, 2.85), "elb_l_top"),
         C("elb_m_bot", P(1.035, 3.135, "ie_b"), P(1.17, 3.15, "fa_top_mid"), "elb_l_bot"),
         C("ie_t", P(0.99, 2.98), "ie_b"),
-        C("fa_top_mid", P(1.225, 3.5), hand(-0.12, 0.0, "wp_mid")),
-        C("wrist_prox_lat", "wp_mid", "wrist_prox_med"),
-        C("wrist_dist_lat", hand(0.03, 0.0, "wd_mid"), "wrist_dist_med"),
+        C("fa_top_mid", P(1.225, 3.5), "wp_mid"),
         C("thumb_web", hand(0.2, 0.12), hand(0.1, 0.06), "wd_mid"),
-        C("thumb_web", "thumb_mcp"),
-        C("index_base_lat", "crotch_im", straight=True),
-        C("crotch_im", "crotch_mr", straight=True),
-        C("crotch_mr", "crotch_rl", straight=True),
-        C("crotch_rl", "little_base_med", straight=True),
+        *hand_cuts(),
     ]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from shapely.geometry import Point as ShPoint
 from shapely.geometry import Polygon
 
 XY = tuple[float, float]
@@ -147,7 +146,6 @@ class Builder:
         closed: bool,
         straight: bool,
         landmark: bool,
-        mirror_phantoms: bool = True,
         mark: bool = False,
     ) -> list[Edge]:
         keys = [self._node(p, mirrored) for p in pts]
@@ -162,8 +160,8 @@ class Builder:
                 c1 = (p1[0] + (p2[0] - p1[0]) / 3, p1[1] + (p2[1] - p1[1]) / 3)
                 c2 = (p1[0] + 2 * (p2[0] - p1[0]) / 3, p1[1] + 2 * (p2[1] - p1[1]) / 3)
             else:
-                p0 = self._phantom(pts, xys, i, -1, closed, mirrored, mirror_phantoms)
-                p3 = self._phantom(pts, xys, j, +1, closed, mirrored, mirror_phantoms)
+                p0 = self._phantom(pts, xys, i, -1, closed)
+                p3 = self._phantom(pts, xys, j, +1, closed)
                 c1, c2 = catmull_rom_segment(p0, p1, p2, p3)
             ctrl = (p1, (round(c1[0], 2), round(c1[1], 2)), (round(c2[0], 2), round(c2[1], 2)), p2)
             e = Edge(keys[i], keys[j], ctrl, landmark, mark)
@@ -178,8 +176,6 @@ class Builder:
         i: int,
         step: int,
         closed: bool,
-        mirrored: bool,
-        mirror_phantoms: bool,
     ) -> XY:
         """The neighbour of point i in direction step, inventing one at ends and corners."""
         n = len(pts)
@@ -196,7 +192,7 @@ class Builder:
         if 0 <= k < n:
             return xys[k]
         other = pts[i - step]
-        if mirror_phantoms and pts[i].u == 0 and other.u != 0:
+        if pts[i].u == 0 and other.u != 0:
             return (2 * self.cx - inner[0], inner[1])
         return (2 * here[0] - inner[0], 2 * here[1] - inner[1])
 
@@ -246,7 +242,7 @@ def _angle(e: Edge, forward: bool) -> float:
     return math.atan2(y - y0, x - x0)
 
 
-def faces(nodes: dict[str, Node], edges: list[Edge]) -> list[list[tuple[Edge, bool]]]:
+def faces(edges: list[Edge]) -> list[list[tuple[Edge, bool]]]:
     """Bounded faces of the planar graph as cycles of (edge, forward) half-edges."""
     out_by_node: dict[str, list[tuple[float, int, bool]]] = {}
     for idx, e in enumerate(edges):
@@ -293,8 +289,8 @@ def cycle_polygon(cycle: list[tuple[Edge, bool]], n: int = 12) -> Polygon:
 
 
 def signed_area(poly: Polygon) -> float:
-    xs, ys = poly.exterior.coords.xy
-    return 0.5 * sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(xs) - 1))
+    """Area with the ring's orientation as its sign (counter-clockwise positive)."""
+    return poly.area if poly.exterior.is_ccw else -poly.area
 
 
 def cycle_d(cycle: list[tuple[Edge, bool]]) -> str:
@@ -315,5 +311,16 @@ def cycle_d(cycle: list[tuple[Edge, bool]]) -> str:
     return " ".join(parts) + " Z"
 
 
-def contains(poly: Polygon, xy: XY) -> bool:
-    return poly.contains(ShPoint(xy))
+def C(*pts: P | str, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
+    """A zone border."""
+    return Curve(list(pts), straight=straight, closed=closed)
+
+
+def M(*pts: P | str, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
+    """A zone border that is also an anatomical landmark, drawn a little darker."""
+    return Curve(list(pts), straight=straight, closed=closed, mark=True)
+
+
+def L(*pts: P | str, straight: bool = False, closed: bool = False) -> Curve:  # noqa: N802
+    """A landmark stroke only (not a zone border)."""
+    return Curve(list(pts), straight=straight, closed=closed, landmark=True)
