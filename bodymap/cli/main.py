@@ -7,25 +7,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bodymap.cli import atlas_cmds
+from bodymap.cli import atlas_cmds, export_cmds, gui_cmds, records_cmds, referral_cmds
 from bodymap.cli.context import CliContext, CliError
 
 # Each module adds its subcommands with register(subparsers); order sets the help listing.
-COMMAND_MODULES = [atlas_cmds]
-
-
-def _optional_modules() -> list:
-    """Command groups that land with later features; missing ones are simply not offered."""
-    import importlib
-
-    out = []
-    for name in ("records_cmds", "export_cmds", "referral_cmds", "gui_cmds"):
-        try:
-            out.append(importlib.import_module(f"bodymap.cli.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"bodymap.cli.{name}":
-                raise
-    return out
+COMMAND_MODULES = [atlas_cmds, records_cmds, export_cmds, referral_cmds, gui_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--atlas", metavar="PATH", help="a custom atlas (SVG file or folder)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in [*COMMAND_MODULES, *_optional_modules()]:
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 

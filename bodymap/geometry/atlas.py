@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -14,39 +13,13 @@ from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry.errors import AtlasError
 from bodymap.geometry.sources import AtlasSource, read_source
+from bodymap.geometry.zone import ViewInfo, Zone
 
 # Grid cell size of the point-lookup accelerator, in viewBox units.
 CELL = 3.0
 _OUTSIDE = -1
 _MIXED = -2
 _UNKNOWN = -3
-
-
-@dataclass(frozen=True, eq=False)
-class Zone:
-    """One anatomical zone of one view."""
-
-    id: str
-    label: str
-    view: str
-    side: str
-    region: str
-    polygon: BaseGeometry = field(repr=False)
-    area: float
-    point: tuple[float, float]  # a representative point inside the zone
-    d: str = field(repr=False, default="")  # the SVG path data, for drawing
-
-
-@dataclass(frozen=True)
-class ViewInfo:
-    """Per-view drawing facts: viewBox, silhouette and decorative strokes."""
-
-    name: str
-    viewbox: tuple[float, float, float, float]
-    silhouette: BaseGeometry
-    midline_x: float
-    decorations: tuple[tuple[str, str, tuple[BaseGeometry, ...]], ...]  # (id/class, d, lines)
-    svg_bytes: bytes
 
 
 class _ViewIndex:

@@ -19,6 +19,7 @@ from bodymap.geometry.metadata import (
 )
 from bodymap.geometry.svgparse import SvgDocument, read_svg, rings_to_lines, zone_polygon
 from bodymap.geometry.validate import body_union, validate_views
+from bodymap.geometry.zone import ViewInfo, Zone
 
 BUILTIN_VIEWS = ("front", "back")
 
@@ -28,8 +29,8 @@ class AtlasSource:
     """Everything read from an atlas location, with the problems found on the way."""
 
     name: str
-    zones: list = field(default_factory=list)  # list[Zone]
-    views: dict = field(default_factory=dict)  # dict[str, ViewInfo]
+    zones: list[Zone] = field(default_factory=list)
+    views: dict[str, ViewInfo] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -81,8 +82,6 @@ def read_source(path: str | Path | None = None, *, use_cache: bool = True) -> At
 
 def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
     """Parse and validate the SVG files into src (zones, views, problems)."""
-    from bodymap.geometry.atlas import ViewInfo, Zone
-
     meta: dict[str, ZoneMeta] = {}
     if meta_file is not None:
         try:
@@ -115,7 +114,7 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
     unions = {v: body_union([g for _, _, g, _ in es]) for v, es in per_view.items() if es}
     src.problems.extend(validate_views(per_view, meta, unions))
     for doc in docs:
-        _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view), ViewInfo, Zone)
+        _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view))
 
 
 def _to_record(src: AtlasSource) -> dict:
@@ -142,8 +141,6 @@ def _to_record(src: AtlasSource) -> dict:
 
 
 def _from_record(src: AtlasSource, record: dict, files: list[Path]) -> None:
-    from bodymap.geometry.atlas import ViewInfo, Zone
-
     by_view = {f.stem: f for f in files}
     for v in record["views"]:
         svg = by_view.get(v["name"]) or next(
@@ -177,8 +174,6 @@ def _add_view(
     doc: SvgDocument,
     entries: list,
     silhouette: BaseGeometry | None,
-    view_cls: type,
-    zone_cls: type,
 ) -> None:
     if doc.view in src.views or not entries or silhouette is None:
         return
@@ -191,7 +186,7 @@ def _add_view(
         svg_bytes = Path(doc.file).read_bytes()
     except OSError:
         svg_bytes = b""
-    src.views[doc.view] = view_cls(
+    src.views[doc.view] = ViewInfo(
         name=doc.view,
         viewbox=doc.viewbox,
         silhouette=silhouette,
@@ -202,7 +197,7 @@ def _add_view(
     for _, m, geom, d in entries:
         rp = geom.representative_point()
         src.zones.append(
-            zone_cls(
+            Zone(
                 id=m.id,
                 label=m.label,
                 view=doc.view,
