@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -10,6 +9,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from bodymap.analysis.zones import shape_of
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Chart, PainMark, Stroke
@@ -104,13 +104,12 @@ class CoverageTracker:
     ) -> set[str]:
         """The zones a stroke about to be added would touch (empty: it misses the body)."""
         key = (view, tuple(points), float(width))
-        parts = self._parts(*key)
+        parts = self._parts(view, stroke_polygon(key[1], key[2]))
         self._preview = (key, parts)  # reused by add() for the same stroke
         return set(parts)
 
-    def _parts(self, view: str, points: Sequence[tuple[float, float]], width: float) -> dict[str, BaseGeometry]:  # fmt: skip
+    def _parts(self, view: str, shape: BaseGeometry) -> dict[str, BaseGeometry]:
         # The zones tile the body, so cutting the stroke by its zones also clips it to the body.
-        shape = stroke_polygon(tuple(points), float(width))
         ids, geoms, tree = self._trees[view]
         idx = tree.query(shape, predicate="intersects")
         pieces = shapely.intersection(geoms[idx], shape)
@@ -125,7 +124,7 @@ class CoverageTracker:
         if self._preview is not None and self._preview[0] == key:
             parts = self._preview[1]
         else:
-            parts = self._parts(*key)
+            parts = self._parts(stroke.view, stroke_polygon(stroke.points, stroke.width))
         self._preview = None
         self._strokes[stroke.id] = parts
         for zone_id, part in parts.items():
@@ -172,8 +171,9 @@ class CoverageTracker:
 
     def extent_with(self, view: str, points: Sequence[tuple[float, float]], width: float) -> float:
         """The whole-body extent if a stroke still being drawn were added (nothing is kept)."""
+        # Not the cached outline: a stroke still growing would crowd finished strokes out.
         added = 0.0
-        for zone_id, part in self._parts(view, tuple(points), float(width)).items():
+        for zone_id, part in self._parts(view, stroke_shape(points, width)).items():
             if self._mark_count.get(zone_id, 0) > 0:
                 continue  # a tapped zone already counts whole
             old = self._zone_geom.get(zone_id)
@@ -184,10 +184,8 @@ class CoverageTracker:
 _TREES: dict[int, dict] = {}
 
 
-@functools.lru_cache(maxsize=4096)  # a busy chart's strokes, shared by coverage and drawing
-def stroke_polygon(points: tuple[tuple[float, float], ...], width: float) -> BaseGeometry:
-    """A stroke's outline, computed once for the coverage and the drawing of the same stroke."""
-    return stroke_shape(points, width)
+# A stroke's outline, computed once for the coverage, the drawing and the reports.
+stroke_polygon = shape_of
 
 
 def _zone_trees(atlas: Atlas) -> dict[str, tuple[list[str], np.ndarray, shapely.STRtree]]:
