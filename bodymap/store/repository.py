@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 import logging
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bodymap.geometry import Atlas
 from bodymap.model import (
+    Chart,
     ChartItem,
     Client,
     ClientRecord,
@@ -41,12 +42,9 @@ from bodymap.store.errors import (
 )
 from bodymap.store.migrate import ensure_schema
 from bodymap.store.schema import ITEM_TABLES, charts, clients, intakes, plans, visits
+from bodymap.store.visits import now_stamp
 
 log = logging.getLogger(__name__)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -139,9 +137,7 @@ class Store:
 
     def add_client(self, client: Client) -> Client:
         with self._write() as conn:
-            conn.execute(
-                clients.insert(), {**rows.client_row(client), "version": 1, "updated_at": _now()}
-            )
+            _insert_client(conn, client)
         return dataclasses.replace(client, version=1)
 
     def update_client(self, client: Client) -> Client:
@@ -150,16 +146,13 @@ class Store:
         del row["id"]
         with self._write() as conn:
             v = self._bump(
-                conn, clients, "client", client.id, client.version, updated_at=_now(), **row
+                conn, clients, "client", client.id, client.version, updated_at=now_stamp(), **row
             )
         return dataclasses.replace(client, version=v)
 
     def get_client(self, client_id: str) -> Client:
         with self._read() as conn:
-            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
-        if row is None:
-            raise NotFoundError(f"no client with id {client_id}")
-        return rows.client_from(row)
+            return _client(conn, client_id)
 
     def list_clients(self, *, include_archived: bool = True) -> list[Client]:
         """Every client, by name (a list screen needs only list_client_headers)."""
@@ -229,13 +222,12 @@ class Store:
 
     def intakes(self, client_id: str) -> list[Intake]:
         """Every intake revision of a client, oldest first."""
-        stmt = select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
         with self._read() as conn:
-            return [rows.intake_from(r) for r in conn.execute(stmt)]
+            return _intakes(conn, client_id)
 
     def add_plan(self, plan: TreatmentPlan) -> TreatmentPlan:
         with self._write() as conn:
-            conn.execute(plans.insert(), {**rows.plan_row(plan), "version": 1})
+            _insert_plan(conn, plan)
         return dataclasses.replace(plan, version=1)
 
     def update_plan(self, plan: TreatmentPlan) -> TreatmentPlan:
@@ -247,7 +239,7 @@ class Store:
 
     def plans(self, client_id: str) -> list[TreatmentPlan]:
         with self._read() as conn:
-            return [rows.plan_from(r) for r in conn.execute(summaries.plans_query(client_id))]
+            return _plans(conn, client_id)
 
     # -- visits -------------------------------------------------------------------------
 
@@ -280,14 +272,12 @@ class Store:
         del row["id"], row["client_id"]
         with self._write() as conn:
             self._check_draft(conn, visit.id)
-            v = self._bump(conn, visits, "visit", visit.id, visit.version, updated_at=_now(), **row)
-            versions = []
-            for slot in ("pre", "post"):
-                chart = visit.chart(slot)
-                versions.append(self._bump(conn, charts, "chart", chart.id, chart.version))
-                vstore.clear_items(conn, chart.id)
-                vstore.insert_items(conn, chart)
-        return _versioned(visit, v, *versions)
+            v = self._bump(
+                conn, visits, "visit", visit.id, visit.version, updated_at=now_stamp(), **row
+            )
+            pre = self._rewrite_chart(conn, visit.pre_chart)
+            post = self._rewrite_chart(conn, visit.post_chart)
+        return _versioned(visit, v, pre, post)
 
     def update_visit_field(self, visit: Visit, field: str) -> int:
         """Save one field of a draft visit from `visit` (SOAP, outcomes, ...); returns the new version."""
@@ -296,9 +286,8 @@ class Store:
         value = rows.visit_field_value(field, getattr(visit, field))
         with self._write() as conn:
             self._check_draft(conn, visit.id)
-            return self._bump(
-                conn, visits, "visit", visit.id, visit.version, updated_at=_now(), **{field: value}
-            )
+            values = {field: value, "updated_at": now_stamp()}
+            return self._bump(conn, visits, "visit", visit.id, visit.version, **values)
 
     def _check_draft(self, conn: Connection, visit_id: str) -> None:
         status = conn.execute(select(visits.c.status).where(visits.c.id == visit_id)).scalar()
@@ -318,6 +307,13 @@ class Store:
         if row.status == VisitStatus.SIGNED.value:
             raise SignedVisitError(row.id)
         return self._bump(conn, charts, "chart", chart_id, version)
+
+    def _rewrite_chart(self, conn: Connection, chart: Chart) -> int:
+        """Replace a chart's stored items by `chart`'s; returns its new version."""
+        new = self._bump(conn, charts, "chart", chart.id, chart.version)
+        vstore.clear_items(conn, chart.id)
+        vstore.insert_items(conn, chart)
+        return new
 
     def add_item(
         self, chart_id: str, item: ChartItem, *, version: int, index: int | None = None
@@ -361,7 +357,7 @@ class Store:
             for chart in (visit.pre_chart, visit.post_chart):
                 self._bump(conn, charts, "chart", chart.id, chart.version)
             v = self._bump(
-                conn, visits, "visit", visit.id, visit.version, updated_at=_now(),
+                conn, visits, "visit", visit.id, visit.version, updated_at=now_stamp(),
                 status=VisitStatus.SIGNED.value, signed_by=visit.signed_by,
                 signed_at=visit.signed_at.isoformat(),
             )  # fmt: skip
@@ -378,18 +374,16 @@ class Store:
             stored = conn.execute(select(visits.c.status).where(visits.c.id == visit.id)).scalar()
             if stored != VisitStatus.SIGNED.value:
                 raise ValueError("status: only a signed visit is amended")
-            v = self._bump(conn, visits, "visit", visit.id, visit.version, updated_at=_now(), **row)
+            v = self._bump(
+                conn, visits, "visit", visit.id, visit.version, updated_at=now_stamp(), **row
+            )
             known = vstore.amendment_count(conn, visit.id)
             if known >= len(visit.amendments):
                 raise ValueError("amendments: the visit carries no new amendment")
             vstore.insert_amendments(conn, visit, known)
-            versions = []
-            for slot in ("pre", "post"):
-                chart = visit.chart(slot)
-                versions.append(self._bump(conn, charts, "chart", chart.id, chart.version))
-                vstore.clear_items(conn, chart.id)
-                vstore.insert_items(conn, chart)
-        return _versioned(visit, v, *versions)
+            pre = self._rewrite_chart(conn, visit.pre_chart)
+            post = self._rewrite_chart(conn, visit.post_chart)
+        return _versioned(visit, v, pre, post)
 
     def delete_visit(self, visit: Visit) -> None:
         """Delete a draft visit (signed visits are kept for ever)."""
@@ -406,22 +400,14 @@ class Store:
         The full load, for export and JSON; a screen opening a client wants open_client.
         """
         with self._read() as conn:
-            row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
-            if row is None:
-                raise NotFoundError(f"no client with id {client_id}")
-            its = conn.execute(
-                select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
-            )
-            intake_list = tuple(rows.intake_from(r) for r in its)
+            client = _client(conn, client_id)
+            intake_list = tuple(_intakes(conn, client_id))
             vs = tuple(vstore.load_visits(conn, "client", client_id))
-            plan_list = tuple(
-                rows.plan_from(r) for r in conn.execute(summaries.plans_query(client_id))
-            )
+            plan_list = tuple(_plans(conn, client_id))
         # Not re-validated: every part was checked when written, and ids are primary keys
         # (checking thousands of item ids again would cost more than reading them).
         return trusted(ClientRecord, {
-            "client": rows.client_from(row), "intakes": intake_list, "visits": vs,
-            "plans": plan_list,
+            "client": client, "intakes": intake_list, "visits": vs, "plans": plan_list,
         })  # fmt: skip
 
     def import_record(self, record: ClientRecord) -> None:
@@ -438,16 +424,13 @@ class Store:
                 raise StoreError(
                     f"client {record.client.id} is already in this database; nothing was imported"
                 )
-            conn.execute(
-                clients.insert(),
-                {**rows.client_row(record.client), "version": 1, "updated_at": _now()},
-            )
+            _insert_client(conn, record.client)
             for intake in record.intakes:
                 conn.execute(intakes.insert(), rows.intake_row(intake))
             for visit in record.visits:
                 vstore.insert_visit(conn, visit)
             for plan in record.plans:
-                conn.execute(plans.insert(), {**rows.plan_row(plan), "version": 1})
+                _insert_plan(conn, plan)
 
     def backup(self, dest: Path) -> Path:
         """A consistent copy of the database at `dest`, safe while others are writing."""
@@ -474,3 +457,29 @@ def _versioned(visit: Visit, v: int, pre: int, post: int) -> Visit:
         pre_chart=dataclasses.replace(visit.pre_chart, version=pre),
         post_chart=dataclasses.replace(visit.post_chart, version=post),
     )
+
+
+def _insert_client(conn: Connection, client: Client) -> None:
+    conn.execute(
+        clients.insert(), {**rows.client_row(client), "version": 1, "updated_at": now_stamp()}
+    )
+
+
+def _insert_plan(conn: Connection, plan: TreatmentPlan) -> None:
+    conn.execute(plans.insert(), {**rows.plan_row(plan), "version": 1})
+
+
+def _client(conn: Connection, client_id: str) -> Client:
+    row = conn.execute(select(clients).where(clients.c.id == client_id)).first()
+    if row is None:
+        raise NotFoundError(f"no client with id {client_id}")
+    return rows.client_from(row)
+
+
+def _intakes(conn: Connection, client_id: str) -> list[Intake]:
+    stmt = select(intakes).where(intakes.c.client_id == client_id).order_by(intakes.c.revision)
+    return [rows.intake_from(r) for r in conn.execute(stmt)]
+
+
+def _plans(conn: Connection, client_id: str) -> list[TreatmentPlan]:
+    return [rows.plan_from(r) for r in conn.execute(summaries.plans_query(client_id))]

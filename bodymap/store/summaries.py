@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -17,7 +17,6 @@ from bodymap.store import rows
 from bodymap.store.schema import (
     amendments,
     arrows,
-    charts,
     clients,
     findings,
     intakes,
@@ -26,7 +25,7 @@ from bodymap.store.schema import (
     strokes,
     visits,
 )
-from bodymap.store.visits import SCOPES, paused_gc
+from bodymap.store.visits import POST, PRE, paused_gc, scoped_visits
 
 HEADER_COLUMNS = (clients.c.id, clients.c.name, clients.c.date_of_birth, clients.c.archived)
 
@@ -111,16 +110,12 @@ def summary_query(scope: str) -> Select[Any]:
     One statement: the charts are joined and their items counted by correlated subqueries
     on the (chart_id, seq) indexes, so no item row reaches Python.
     """
-    pre, post = charts.alias("pre"), charts.alias("post")
     n_amendments = (
         select(func.count()).where(amendments.c.visit_id == visits.c.id).scalar_subquery()
     )
-    return (
-        select(*SUMMARY_COLUMNS, n_amendments, *_tally_columns(pre), *_tally_columns(post))
-        .join_from(visits, pre, and_(pre.c.visit_id == visits.c.id, pre.c.slot == "pre"))
-        .join(post, and_(post.c.visit_id == visits.c.id, post.c.slot == "post"))
-        .where(SCOPES[scope] == bindparam("key"))
-        .order_by(visits.c.started_at, visits.c.id)
+    return scoped_visits(
+        select(*SUMMARY_COLUMNS, n_amendments, *_tally_columns(PRE), *_tally_columns(POST)),
+        scope,
     )
 
 

@@ -23,7 +23,7 @@ from bodymap.store.schema import ITEM_TABLES, amendments, charts, visits
 
 
 def insert_visit(conn: Connection, v: Visit) -> None:
-    conn.execute(visits.insert(), {**rows.visit_row(v), "version": 1, "updated_at": _now()})
+    conn.execute(visits.insert(), {**rows.visit_row(v), "version": 1, "updated_at": now_stamp()})
     for slot in ("pre", "post"):
         insert_chart(conn, v.chart(slot), v.id, slot)
     insert_amendments(conn, v, 0)
@@ -76,23 +76,30 @@ def paused_gc() -> Iterator[None]:
 # Statements are built once per scope and bound with :key, so SQLAlchemy neither builds
 # nor compiles them again on each read.
 SCOPES = {"client": visits.c.client_id, "visit": visits.c.id}
-_PRE, _POST = charts.alias("pre"), charts.alias("post")
+PRE, POST = charts.alias("pre"), charts.alias("post")
+
+
+def scoped_visits(stmt: Select[Any], scope: str) -> Select[Any]:
+    """`stmt` over a scope's visits (bound as :key) joined to their charts PRE and POST, by time."""
+    return (
+        stmt.join_from(visits, PRE, and_(PRE.c.visit_id == visits.c.id, PRE.c.slot == "pre"))
+        .join(POST, and_(POST.c.visit_id == visits.c.id, POST.c.slot == "post"))
+        .where(SCOPES[scope] == bindparam("key"))
+        .order_by(visits.c.started_at, visits.c.id)
+    )
 
 
 @functools.cache
 def _visit_query(scope: str) -> Select[Any]:
-    return (
+    return scoped_visits(
         select(
             visits,
-            _PRE.c.id.label("pre_id"),
-            _PRE.c.version.label("pre_version"),
-            _POST.c.id.label("post_id"),
-            _POST.c.version.label("post_version"),
-        )
-        .join_from(visits, _PRE, and_(_PRE.c.visit_id == visits.c.id, _PRE.c.slot == "pre"))
-        .join(_POST, and_(_POST.c.visit_id == visits.c.id, _POST.c.slot == "post"))
-        .where(SCOPES[scope] == bindparam("key"))
-        .order_by(visits.c.started_at, visits.c.id)
+            PRE.c.id.label("pre_id"),
+            PRE.c.version.label("pre_version"),
+            POST.c.id.label("post_id"),
+            POST.c.version.label("post_version"),
+        ),
+        scope,
     )
 
 
@@ -218,5 +225,6 @@ def delete_item(conn: Connection, kind: str, chart_id: str, item_id: str) -> boo
     return True
 
 
-def _now() -> str:
+def now_stamp() -> str:
+    """The time a row was written, for its updated_at column (UTC, to the second)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
