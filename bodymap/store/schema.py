@@ -107,13 +107,22 @@ charts = Table(
     UniqueConstraint("visit_id", "slot", name="uq_charts_visit_slot"),
 )
 
-# Chart items: `seq` is the item's position within its chart (0, 1, 2, ...).
-marks = Table(
+
+def _item_table(name: str, *columns: Column) -> Table:
+    """An item table: id, chart_id, seq (the item's position in its chart), then `columns`."""
+    return Table(
+        name,
+        metadata,
+        _id(),
+        _fk("chart_id", "charts"),
+        Column("seq", Integer, nullable=False),
+        *columns,
+        Index(f"ix_{name}_chart", "chart_id", "seq"),
+    )
+
+
+marks = _item_table(
     "marks",
-    metadata,
-    _id(),
-    _fk("chart_id", "charts"),
-    Column("seq", Integer, nullable=False),
     Column("view", String(10), nullable=False),
     Column("x", Float, nullable=False),
     Column("y", Float, nullable=False),
@@ -123,15 +132,10 @@ marks = Table(
     Column("other_text", Text, nullable=False),
     Column("source", String(10), nullable=False),
     Column("note", Text, nullable=False),
-    Index("ix_marks_chart", "chart_id", "seq"),
 )
 
-strokes = Table(
+strokes = _item_table(
     "strokes",
-    metadata,
-    _id(),
-    _fk("chart_id", "charts"),
-    Column("seq", Integer, nullable=False),
     Column("view", String(10), nullable=False),
     Column("points", LargeBinary, nullable=False),  # little-endian float64 x, y pairs
     Column("width", Float, nullable=False),
@@ -139,15 +143,10 @@ strokes = Table(
     Column("quality", String(20), nullable=False),
     Column("other_text", Text, nullable=False),
     Column("source", String(10), nullable=False),
-    Index("ix_strokes_chart", "chart_id", "seq"),
 )
 
-findings = Table(
+findings = _item_table(
     "findings",
-    metadata,
-    _id(),
-    _fk("chart_id", "charts"),
-    Column("seq", Integer, nullable=False),
     Column("kind", String(20), nullable=False),
     Column("view", String(10), nullable=False),
     Column("x", Float, nullable=False),
@@ -156,15 +155,10 @@ findings = Table(
     Column("state", String(10)),
     Column("muscle", Text, nullable=False),
     Column("note", Text, nullable=False),
-    Index("ix_findings_chart", "chart_id", "seq"),
 )
 
-arrows = Table(
+arrows = _item_table(
     "arrows",
-    metadata,
-    _id(),
-    _fk("chart_id", "charts"),
-    Column("seq", Integer, nullable=False),
     Column("view", String(10), nullable=False),
     Column("x1", Float, nullable=False),
     Column("y1", Float, nullable=False),
@@ -172,7 +166,6 @@ arrows = Table(
     Column("x2", Float),
     Column("y2", Float),
     Column("note", Text, nullable=False),
-    Index("ix_arrows_chart", "chart_id", "seq"),
 )
 
 plans = Table(
