@@ -36,6 +36,7 @@ from bodymap.model.values import (
     VisitStatus,
     trusted,
 )
+from bodymap.model.visit import EDITABLE_FIELDS
 
 Row = Any  # a SQLAlchemy Row: columns by attribute
 
@@ -102,13 +103,8 @@ def intake_from(r: Row) -> Intake:
 _TECHNIQUE = {t.value: t for t in Technique}
 _SELF_CARE = {t.value: t for t in SelfCare}
 
-# Visit fields stored as JSON text, and how to read each back.
-VISIT_JSON_FIELDS: dict[str, Any] = {
-    "soap": lambda d: trusted(Soap, d),
-    "outcomes": lambda d: outcomes_from(d),
-    "techniques": lambda d: tuple(_TECHNIQUE[t] for t in d),
-    "self_care": lambda d: tuple(_SELF_CARE[t] for t in d),
-}
+# Visit fields stored as JSON text (visit_fields_from reads each back).
+VISIT_JSON_FIELDS = frozenset({"soap", "outcomes", "techniques", "self_care"})
 
 
 def outcomes_from(d: dict[str, Any]) -> Outcomes:
@@ -133,7 +129,8 @@ def visit_field_value(name: str, value: Any) -> Any:
 
 
 def visit_row(v: Visit) -> dict[str, Any]:
-    row = {name: visit_field_value(name, getattr(v, name)) for name in VISIT_COLUMNS}
+    # Each editable field is a column of its own; the rest change only by signing.
+    row = {name: visit_field_value(name, getattr(v, name)) for name in EDITABLE_FIELDS}
     row.update(
         id=v.id,
         client_id=v.client_id,
@@ -142,12 +139,6 @@ def visit_row(v: Visit) -> dict[str, Any]:
         signed_by=v.signed_by,
     )
     return row
-
-
-VISIT_COLUMNS = (
-    "started_at", "therapist", "kind", "soap", "techniques", "technique_other", "self_care",
-    "self_care_text", "outcomes",
-)  # fmt: skip
 
 
 _KINDS = {k.value: k for k in VisitKind}
