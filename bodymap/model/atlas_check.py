@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bodymap.geometry import Atlas
-from bodymap.model.chart import Chart
+from bodymap.model.chart import ITEM_FIELDS, Chart
 from bodymap.model.record import ClientRecord
 from bodymap.model.visit import Visit
 
@@ -48,7 +48,7 @@ def record_problems(record: ClientRecord, atlas: Atlas) -> list[str]:
 
 def check_item_zone(item: object, atlas: Atlas) -> None:
     """Raise ValueError naming the field when one chart item does not fit the atlas."""
-    items: dict[str, Any] = {_field_for(item): (item,)}
+    items: dict[str, Any] = {ITEM_FIELDS[type(item)]: (item,)}
     chart = Chart(**items)
     problems = chart_problems(chart, atlas)
     if problems:
@@ -59,9 +59,3 @@ def check_visit(visit: Visit, atlas: Atlas) -> None:
     problems = visit_problems(visit, atlas)
     if problems:
         raise ValueError("; ".join(problems))
-
-
-def _field_for(item: object) -> str:
-    from bodymap.model.chart import ITEM_FIELDS
-
-    return ITEM_FIELDS[type(item)]

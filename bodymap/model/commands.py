@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from bodymap.model.chart import ITEM_FIELDS, ChartItem
 from bodymap.model.errors import SignedVisitError
-from bodymap.model.visit import CHART_SLOTS, EDITABLE_FIELDS, Visit
+from bodymap.model.visit import EDITABLE_FIELDS, Visit, check_slot
 
 # Item kind names used in Change records and by the store.
 KIND_NAMES: dict[type, str] = {kind: name[:-1] for kind, name in ITEM_FIELDS.items()}
@@ -105,17 +105,11 @@ def _index(items: tuple, item_id: str) -> int:
     raise KeyError(f"no chart item with id {item_id!r}")
 
 
-def _check_slot(slot: str) -> str:
-    if slot not in CHART_SLOTS:
-        raise ValueError(f"slot: {slot!r} is not pre or post")
-    return slot
-
-
 class AddItem:
     """Add a mark, stroke, finding or arrow to the pre- or post-treatment chart."""
 
     def __init__(self, doc: VisitDocument, slot: str, item: ChartItem):
-        self.doc, self.slot, self.item = doc, _check_slot(slot), item
+        self.doc, self.slot, self.item = doc, check_slot(slot), item
         self.text = f"Add {KIND_NAMES[type(item)]}"
         self._index: int | None = None
 
@@ -132,7 +126,7 @@ class UpdateItem:
     """Replace a chart item by a new version with the same id (a drag, a new intensity)."""
 
     def __init__(self, doc: VisitDocument, slot: str, item: ChartItem):
-        self.doc, self.slot, self.item = doc, _check_slot(slot), item
+        self.doc, self.slot, self.item = doc, check_slot(slot), item
         self.text = f"Edit {KIND_NAMES[type(item)]}"
         self._old: ChartItem | None = None
 
@@ -149,7 +143,7 @@ class RemoveItem:
     """Remove a chart item; undo puts it back where it was."""
 
     def __init__(self, doc: VisitDocument, slot: str, item_id: str):
-        self.doc, self.slot, self.item_id = doc, _check_slot(slot), item_id
+        self.doc, self.slot, self.item_id = doc, check_slot(slot), item_id
         found = doc.visit.chart(slot).find(item_id)
         if found is None:
             raise KeyError(f"no chart item with id {item_id!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bodymap.model.chart import ITEM_FIELDS
 from bodymap.model.client import Client
 from bodymap.model.intake import Intake
 from bodymap.model.plan import TreatmentPlan
@@ -51,7 +52,7 @@ def _all_ids(rec: ClientRecord) -> list[tuple[str, str]]:
         for slot in ("pre_chart", "post_chart"):
             chart = getattr(v, slot)
             out.append((f"visits[{i}].{slot}", chart.id))
-            for kind in ("marks", "strokes", "findings", "arrows"):
+            for kind in ITEM_FIELDS.values():
                 for j, item in enumerate(getattr(chart, kind)):
                     out.append((f"visits[{i}].{slot}.{kind}[{j}]", item.id))
     return out

@@ -130,12 +130,17 @@ class Visit:
 
     def chart(self, slot: str) -> Chart:
         """The "pre" or "post" treatment chart."""
-        if slot not in CHART_SLOTS:
-            raise ValueError(f"slot: {slot!r} is not pre or post")
-        return self.pre_chart if slot == "pre" else self.post_chart
+        return self.pre_chart if check_slot(slot) == "pre" else self.post_chart
 
     def __repr__(self) -> str:
         return f"Visit(id={self.id!r}, client_id={self.client_id!r}, status={self.status.value})"
 
 
 CHART_SLOTS: tuple[str, ...] = ("pre", "post")
+
+
+def check_slot(slot: str) -> str:
+    """A chart slot name: "pre" or "post" treatment."""
+    if slot not in CHART_SLOTS:
+        raise ValueError(f"slot: {slot!r} is not pre or post")
+    return slot

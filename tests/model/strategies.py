@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from bodymap.model import (
+    VIEWS,
     Amendment,
     Chart,
     Client,
@@ -47,7 +48,7 @@ score = st.integers(0, 10)
 dates = st.dates(date(1900, 1, 1), date(2100, 1, 1))
 zones_tz = st.sampled_from([None, UTC, timezone(timedelta(hours=-5))])
 datetimes = st.datetimes(datetime(1990, 1, 1), datetime(2090, 1, 1), timezones=zones_tz)
-views = st.sampled_from(("front", "back"))
+views = st.sampled_from(VIEWS)
 
 
 @st.composite
