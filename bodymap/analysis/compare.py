@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from bodymap.analysis.centre import Centrality, centrality
-from bodymap.analysis.zones import ZonePain, pain_extent, shape_of, zone_pain
+from bodymap.analysis.zones import ZonePain, pain_area, pain_extent, zone_pain
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import clip_to_body
 from bodymap.model.chart import Chart
 
 
@@ -96,15 +94,6 @@ def classify(before: int | None, after: int | None) -> Change:
     if a < b:
         return Change.IMPROVED
     return Change.WORSE if a > b else Change.UNCHANGED
-
-
-def pain_area(chart: Chart, atlas: Atlas, view: str) -> BaseGeometry:
-    """The union of a chart's tapped zones and strokes on one view, clipped to the body."""
-    parts = [atlas.zone(m.zone).polygon for m in chart.marks if m.view == view]
-    parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
-    if not parts:
-        return shapely.Polygon()
-    return clip_to_body(atlas, view, shapely.union_all(parts))
 
 
 def jaccard(before: Chart, after: Chart, atlas: Atlas) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import shapely
@@ -27,25 +28,31 @@ class ZonePain:
     qualities: tuple[Quality, ...]
 
 
-def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
-    """Zone id -> its pain: tap marks count the whole zone, strokes the part they cover."""
-    worst: dict[str, int] = {}
-    covered: dict[str, float] = {}
-    qualities: dict[str, set[Quality]] = {}
+def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tuple[Quality, ...]]]:
+    """(zone, intensity, covered fraction, qualities) for every zone a chart item involves.
 
-    def add(zone: str, intensity: int, cover: float, quals: tuple[Quality, ...]) -> None:
-        worst[zone] = max(worst.get(zone, 0), intensity)
-        covered[zone] = min(1.0, max(covered.get(zone, 0.0), cover))
-        qualities.setdefault(zone, set()).update(quals)
-
+    Tap marks first, each covering its whole zone; then strokes, each on every zone it covers
+    by at least MIN_STROKE_COVERAGE.
+    """
     for m in chart.marks:
-        add(m.zone, m.intensity, 1.0, m.qualities)
+        yield m.zone, m.intensity, 1.0, m.qualities
     for s in chart.strokes:
         # The zones lie inside the body, so coverage needs no clipping to the silhouette first
         # (the same numbers as model.summary.stroke_zones, without its costly clip).
         for zone, cover in atlas.coverage(s.view, shape_of(s.points, s.width)).items():
             if cover >= MIN_STROKE_COVERAGE:
-                add(zone, s.intensity, cover, (s.quality,))
+                yield zone, s.intensity, cover, (s.quality,)
+
+
+def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
+    """Zone id -> its pain: tap marks count the whole zone, strokes the part they cover."""
+    worst: dict[str, int] = {}
+    covered: dict[str, float] = {}
+    qualities: dict[str, set[Quality]] = {}
+    for zone, intensity, cover, quals in zone_hits(chart, atlas):
+        worst[zone] = max(worst.get(zone, 0), intensity)
+        covered[zone] = min(1.0, max(covered.get(zone, 0.0), cover))
+        qualities.setdefault(zone, set()).update(quals)
     return {
         z: ZonePain(z, worst[z], covered[z], tuple(q for q in Quality if q in qualities[z]))
         for z in sorted(worst)
@@ -58,16 +65,20 @@ def shape_of(points: tuple[tuple[float, float], ...], width: float) -> BaseGeome
     return stroke_shape(points, width)
 
 
-def pain_extent(chart: Chart, atlas: Atlas) -> float:
-    """Percent of the whole drawn body marked or shaded (as model.summary computes it).
+def pain_area(chart: Chart, atlas: Atlas, view: str) -> BaseGeometry:
+    """The union of a chart's tapped zones and strokes on one view, clipped to the body.
 
-    Same rule as geometry.strokes.painted_area: whole zones for tap marks, strokes clipped to
-    the body, overlaps counted once.
+    Same rule as geometry.strokes.painted_area (overlaps counted once), but with the stroke
+    outlines remembered by shape_of.
     """
-    covered = 0.0
-    for view in atlas.views:
-        parts = [atlas.zone(z).polygon for z in {m.zone for m in chart.marks if m.view == view}]
-        parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
-        if parts:
-            covered += float(clip_to_body(atlas, view, shapely.union_all(parts)).area)
+    parts = [atlas.zone(z).polygon for z in {m.zone for m in chart.marks if m.view == view}]
+    parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
+    if not parts:
+        return shapely.Polygon()
+    return clip_to_body(atlas, view, shapely.union_all(parts))
+
+
+def pain_extent(chart: Chart, atlas: Atlas) -> float:
+    """Percent of the whole drawn body marked or shaded (as model.summary computes it)."""
+    covered = sum(float(pain_area(chart, atlas, view).area) for view in atlas.views)
     return 100.0 * covered / atlas.body_area()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bodymap.analysis.zones import MIN_STROKE_COVERAGE, shape_of
+from bodymap.analysis.zones import zone_hits
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
 from bodymap.model.values import FindingKind, Quality, TriggerPointState
@@ -45,18 +45,10 @@ def _finding_phrases(chart: Chart, atlas: Atlas) -> list[str]:
 
 def _pain_by_zone(chart: Chart, atlas: Atlas) -> dict[str, tuple[int, list[Quality]]]:
     pain: dict[str, tuple[int, list[Quality]]] = {}
-
-    def add(zone: str, intensity: int, qualities: Sequence[Quality]) -> None:
+    for zone, intensity, _cover, qualities in zone_hits(chart, atlas):
         worst, quals = pain.get(zone, (0, []))
         quals = quals + [q for q in qualities if q not in quals and q is not Quality.OTHER]
         pain[zone] = (max(worst, intensity), quals)
-
-    for m in chart.marks:
-        add(m.zone, m.intensity, m.qualities)
-    for s in chart.strokes:
-        for zone, cover in atlas.coverage(s.view, shape_of(s.points, s.width)).items():
-            if cover >= MIN_STROKE_COVERAGE:
-                add(zone, s.intensity, (s.quality,))
     return pain
 
 
