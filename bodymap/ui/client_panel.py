@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,7 +77,9 @@ class ClientPanel(QWidget):
         self.client_list.setAccessibleName(self.tr("Clients"))
         self.client_list.currentItemChanged.connect(self._on_client_list_current_item_changed)
         self.new_client_button = QPushButton(self.tr("New client…"))
-        self.new_client_button.clicked.connect(self.new_client)
+        self.new_client_button.clicked.connect(self._on_new_client_button_clicked)
+        # What the button opens: the quick form, unless the window installs another (the intake).
+        self.new_client_handler: Callable[[], None] = self.new_client
         self.visit_list = QListWidget()
         self.visit_list.setAccessibleName(self.tr("Visits"))
         for lst in (self.client_list, self.visit_list):
@@ -122,6 +126,13 @@ class ClientPanel(QWidget):
                 self.visit_list.setCurrentRow(i)
                 return
 
+    def refresh_visit_row(self, visit: Visit) -> None:
+        """After signing or amending, the visit list says so (the row's text only, no reload)."""
+        for i in range(self.visit_list.count()):
+            item = self.visit_list.item(i)
+            if item.data(ID_ROLE) == visit.id and item.text() != _visit_text(visit):
+                item.setText(_visit_text(visit))
+
     def _load_visits(self) -> None:
         self.visit_list.clear()
         client_id = self.current_client_id()
@@ -158,6 +169,9 @@ class ClientPanel(QWidget):
             return
         self._load_visits()
         self.select_visit(visit.id)
+
+    def _on_new_client_button_clicked(self) -> None:
+        self.new_client_handler()
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self.refresh()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from bodymap.store import StoreError
 from bodymap.ui.client_header import ClientHeader, IntakeHistoryDialog
-from bodymap.ui.client_panel import ID_ROLE, _visit_text
 from bodymap.ui.history_panel import HistoryPanel
 from bodymap.ui.intake_wizard import IntakeWizard
 from bodymap.ui.plan_panel import PlanDialog
@@ -53,8 +52,7 @@ class RecordsController:
     def _connect(self) -> None:
         w, h = self.window, self.header
         # The panel's "New client…" button opens the guided intake; Ctrl+N stays the quick form.
-        w.client_panel.new_client_button.clicked.disconnect()
-        w.client_panel.new_client_button.clicked.connect(self.new_client)
+        w.client_panel.new_client_handler = self.new_client
         self.new_client_action.triggered.connect(self.new_client)
         self.intake_action.triggered.connect(lambda: self._with_client(self.revise_intake))
         self.plan_action.triggered.connect(lambda: self._with_client(self.edit_plan))
@@ -106,16 +104,9 @@ class RecordsController:
 
     def _on_session_reset(self) -> None:
         self._set_client(self._client_id())
-        self._refresh_visit_row()
-
-    def _refresh_visit_row(self) -> None:
-        """After signing or amending, the visit list says so (the row's text only, no reload)."""
-        visit, rows = self.window.session.visit, self.window.client_panel.visit_list
-        if visit is None:
-            return
-        for i in range(rows.count()):
-            if rows.item(i).data(ID_ROLE) == visit.id and rows.item(i).text() != _visit_text(visit):
-                rows.item(i).setText(_visit_text(visit))
+        visit = self.window.session.visit
+        if visit is not None:
+            self.window.client_panel.refresh_visit_row(visit)
 
     def _on_client_list_current_item_changed(self, *_args: object) -> None:
         self._set_client(self._client_id())
