@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from bodymap.analysis import zone_pain
 from bodymap.geometry import Atlas
 from bodymap.model import Chart
+from bodymap.ui.body_scene import geometry_path
 from bodymap.ui.theme import intensity_color
 
 BODY_FILL = QColor("#f6f4ef")
 EDGE = QColor("#9aa3b2")
-
-
-def _polygon_path(geometry: Any) -> QPainterPath:
-    path = QPainterPath()
-    parts = getattr(geometry, "geoms", [geometry])
-    for part in parts:
-        exterior = getattr(part, "exterior", None)
-        if exterior is None:
-            continue
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in exterior.coords]))
-        path.closeSubpath()
-    return path
 
 
 class ZonePaths:
@@ -33,7 +20,7 @@ class ZonePaths:
 
     def __init__(self, atlas: Atlas):
         self.atlas = atlas
-        self.paths = {z.id: _polygon_path(z.polygon) for z in atlas.zones}
+        self.paths = {z.id: geometry_path(z.polygon) for z in atlas.zones}
         self.bounds = {v: atlas.view(v).silhouette.bounds for v in atlas.views}
 
 
