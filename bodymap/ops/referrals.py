@@ -11,6 +11,7 @@ from bodymap.model import (
     Chart,
     Finding,
     FindingKind,
+    Stroke,
     TriggerPointState,
     VisitDocument,
 )
@@ -28,7 +29,7 @@ from bodymap.referral import (
     resolve_pattern,
     sided_patterns,
 )
-from bodymap.referral.charts import chart_pain
+from bodymap.referral.charts import chart_items, chart_pain
 from bodymap.referral.resolve import SIDES
 
 
@@ -67,17 +68,15 @@ class PainCache:
 
     def pain(self, chart: Chart) -> dict[str, float]:
         """Zone id -> pain weight, equal to chart_pain(chart, atlas)."""
-        items: list[tuple[str, float, float | None]] = [
-            (m.zone, float(m.intensity), None) for m in chart.marks
-        ]
         keep: dict[tuple, dict[str, float]] = {}
-        for stroke in chart.strokes:
+
+        def coverage(stroke: Stroke) -> dict[str, float]:
             key = (stroke.view, stroke.points, stroke.width)
             cov = self._coverage.get(key)
-            if cov is None:
-                cov = stroke_zones(self.atlas, stroke)
-            keep[key] = cov
-            items.extend((z, float(stroke.intensity), c) for z, c in cov.items())
+            keep[key] = cov if cov is not None else stroke_zones(self.atlas, stroke)
+            return keep[key]
+
+        items = chart_items(chart, self.atlas, coverage)
         self._coverage = keep  # forget strokes no longer on the chart
         return pain_weights(items)
 
