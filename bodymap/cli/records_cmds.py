@@ -7,12 +7,11 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bodymap.cli.context import CliContext, CliError
-from bodymap.model import Client, Visit
+from bodymap.model import ClientHeader, VisitSummary
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
 
@@ -59,7 +58,7 @@ def _reported(handler: Handler) -> Handler:
     return run
 
 
-def _client_json(c: Client) -> dict[str, Any]:
+def _client_json(c: ClientHeader) -> dict[str, Any]:
     return {
         "id": c.id,
         "name": c.name,
@@ -68,7 +67,7 @@ def _client_json(c: Client) -> dict[str, Any]:
     }
 
 
-def _visit_json(v: Visit) -> dict[str, Any]:
+def _visit_json(v: VisitSummary) -> dict[str, Any]:
     o = v.outcomes
     return {
         "id": v.id,
@@ -80,9 +79,9 @@ def _visit_json(v: Visit) -> dict[str, Any]:
         "pain_worst": o.pain_worst,
         "peg": round(o.peg.score, 2) if o.peg else None,
         "psfs": round(o.psfs_score, 2) if o.psfs_score is not None else None,
-        "pre_marks": len(v.pre_chart.marks),
-        "post_marks": len(v.post_chart.marks),
-        "amendments": len(v.amendments),
+        "pre_marks": v.pre.marks,
+        "post_marks": v.post.marks,
+        "amendments": v.amendments,
     }
 
 
@@ -93,7 +92,7 @@ def _print_json(items: list[dict[str, Any]]) -> None:
 
 @_reported
 def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
-    clients = ctx.store.list_clients()
+    clients = ctx.store.list_client_headers()
     if args.json:
         _print_json([_client_json(c) for c in clients])
         return 0
@@ -107,7 +106,8 @@ def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
 @_reported
 def cmd_visits(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store
-    visits = store.visits(store.resolve_client_id(args.client_id))
+    # The timeline read: counts come from SQL, no chart item is loaded.
+    visits = store.open_client(store.resolve_client_id(args.client_id)).visits
     if args.json:
         _print_json([_visit_json(v) for v in visits])
         return 0
@@ -136,7 +136,7 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 @_reported
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from bodymap.store.backup import backups_dir
+    from bodymap.store.backup import manual_backup_path
 
     store = ctx.store
     if args.to:
@@ -144,8 +144,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         if store.path is None:
             raise CliError("give --to PATH for a backup of a database server")
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = backups_dir(store.path) / f"{store.path.stem}-manual-{stamp}.sqlite"
+        dest = manual_backup_path(store.path)
     print(store.backup(dest))
     return 0
 

@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 KEEP_DAILY = 7
 DAILY_PREFIX = "daily-"
 UPGRADE_PREFIX = "pre-upgrade-"
+MANUAL_PREFIX = "manual-"
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -66,9 +67,17 @@ def daily_backup(
 
 def upgrade_backup(db_path: Path, from_revision: str | None) -> Path:
     """A copy taken before a schema upgrade; these are never pruned automatically."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{db_path.stem}-{UPGRADE_PREFIX}{from_revision or 'none'}-{stamp}.sqlite"
+    name = f"{db_path.stem}-{UPGRADE_PREFIX}{from_revision or 'none'}-{_stamp()}.sqlite"
     return copy_database(db_path, backups_dir(db_path) / name)
+
+
+def manual_backup_path(db_path: Path) -> Path:
+    """Where a backup asked for by hand goes (beside the others, so latest_backup finds it)."""
+    return backups_dir(db_path) / f"{db_path.stem}-{MANUAL_PREFIX}{_stamp()}.sqlite"
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 def latest_backup(db_path: Path | None) -> Path | None:
