@@ -16,10 +16,7 @@ from bodymap.model import (
     VisitDocument,
 )
 from bodymap.model.signing import sign
-
-
-def mark(intensity=5, x=35.0):
-    return PainMark(view="front", point=(x, 45.0), zone="right-chest-box", intensity=intensity)
+from tests.store.helpers import mark
 
 
 @pytest.fixture

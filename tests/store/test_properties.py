@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -100,8 +100,7 @@ def test_invalid_import_changes_nothing(shared_store, tmp_path, atlas, record, h
     before = dump(shared_store)
     data = json.loads(record_to_json(record))
     expected = _break(data, how)
-    if expected is None:
-        return
+    assume(expected is not None)  # a record without marks or visits cannot break that way
     f = tmp_path / "client.json"
     f.write_text(json.dumps(data))
     with pytest.raises(DecodeError) as err:
