@@ -13,7 +13,6 @@ from bodymap.ops import referrals
 from bodymap.referral import Candidate, ReferralDataError
 from bodymap.ui.referral_overlay import ReferralOverlay
 from bodymap.ui.referral_panel import ReferralPanel
-from bodymap.ui.wording import readback
 
 if TYPE_CHECKING:
     from bodymap.ui.main_window import MainWindow
@@ -129,10 +128,7 @@ class ReferralController(QObject):
         except ValueError as exc:
             self.charting.message.emit(str(exc))
             return
-        change = self.session.run(cmd)
-        if change is not None:
-            self.charting.select(change.item_id)
-            self.charting.message.emit(readback(self.atlas, change.item, "Added"))
+        self.charting.run_added(cmd)
 
 
 def install_referrals(window: MainWindow) -> ReferralController:

@@ -128,10 +128,14 @@ class ChartController(QObject):
         except ValueError:
             self.message.emit(self.tr("That point is outside the body."))
             return None
-        change = self._run(cmd)
+        return self.run_added(cmd, "Marked")
+
+    def run_added(self, command: object, verb: str = "Added") -> Change | None:
+        """Run a command that adds an item, then select it and read it back."""
+        change = self._run(command)
         if change is not None:
             self.select(change.item_id)
-            self.message.emit(readback(self.atlas, change.item))
+            self.message.emit(readback(self.atlas, change.item, verb))
         return change
 
     def finding_at(self, p: BodyPoint) -> Change | None:
@@ -147,11 +151,7 @@ class ChartController(QObject):
         except ValueError:
             self.message.emit(self.tr("That point is outside the body."))
             return None
-        change = self._run(cmd)
-        if change is not None:
-            self.select(change.item_id)
-            self.message.emit(readback(self.atlas, change.item, "Added"))
-        return change
+        return self.run_added(cmd)
 
     def shade(self, view: str, points: list[tuple[float, float]]) -> Change | None:
         if not self._guard() or not points:
@@ -189,11 +189,7 @@ class ChartController(QObject):
         except ValueError:
             self.message.emit(self.tr("The arrow must end on the body."))
             return None
-        change = self._run(cmd)
-        if change is not None:
-            self.select(change.item_id)
-            self.message.emit(readback(self.atlas, change.item, "Added"))
-        return change
+        return self.run_added(cmd)
 
     def nudge(self, dx: float, dy: float) -> Change | None:
         """Move the selected mark or finding by (dx, dy) viewBox units; a run of nudges is one
