@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from bodymap.model import Finding, PainMark, ReferralArrow, Stroke
+from bodymap.ui.body_scene import geometry_path
+from bodymap.ui.coverage import stroke_polygon
 from bodymap.ui.theme import INK, SELECTED, intensity_color, paint_finding, paint_mark
 
 MARK_RADIUS = 11.0  # screen pixels: marks keep their size when zooming
@@ -23,18 +25,25 @@ class ChartGraphic:
     model: object
 
 
-class MarkItem(QGraphicsItem, ChartGraphic):
-    def __init__(self, mark: PainMark):
+class _PointItem(QGraphicsItem, ChartGraphic):
+    """A mark or finding: drawn at its point, the same size at every zoom."""
+
+    def __init__(self, item: PainMark | Finding):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
-        self.set_model(mark)
+        self.set_model(item)
 
-    def set_model(self, mark: PainMark) -> None:
-        self.model, self.item_id = mark, mark.id
-        self.setPos(QPointF(*mark.point))
+    def set_model(self, item: PainMark | Finding) -> None:
+        self.model, self.item_id = item, item.id
+        self.setPos(QPointF(*item.point))
         self.update()
+
+
+class MarkItem(_PointItem):
+    def __init__(self, mark: PainMark):
+        super().__init__(mark)
+        self.setAcceptHoverEvents(True)
 
     def boundingRect(self) -> QRectF:
         r = MARK_RADIUS + 4
@@ -49,18 +58,7 @@ class MarkItem(QGraphicsItem, ChartGraphic):
         paint_mark(painter, self.model.intensity, MARK_RADIUS, selected=self.isSelected())  # type: ignore[attr-defined]
 
 
-class FindingItem(QGraphicsItem, ChartGraphic):
-    def __init__(self, finding: Finding):
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.set_model(finding)
-
-    def set_model(self, finding: Finding) -> None:
-        self.model, self.item_id = finding, finding.id
-        self.setPos(QPointF(*finding.point))
-        self.update()
-
+class FindingItem(_PointItem):
     def boundingRect(self) -> QRectF:
         r = FINDING_RADIUS + 5
         return QRectF(-r, -r, 2 * r, 2 * r)
@@ -104,11 +102,8 @@ class StrokeItem(QGraphicsPathItem, ChartGraphic):
 
     def shape(self) -> QPainterPath:
         if self._outline is None:  # built on the first hit test or selection, then kept
-            s = QPainterPathStroker()
-            s.setWidth(self.pen().widthF())
-            s.setCapStyle(Qt.PenCapStyle.RoundCap)
-            s.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            self._outline = s.createStroke(self.path()).simplified()
+            m: Stroke = self.model  # type: ignore[assignment]
+            self._outline = geometry_path(stroke_polygon(m.points, m.width))
         return self._outline
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # fmt: skip
