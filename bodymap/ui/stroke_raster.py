@@ -121,11 +121,10 @@ class StrokeRaster(QGraphicsItem):
             self.update(self._rect)
             return
         self.image.fill(Qt.GlobalColor.transparent)
-        if self.strokes:
-            with _Painter(self.image, self._rect) as p:
-                for s in self.strokes.values():
-                    _draw(p, s, self._outline(s))
-            self._clip_to_body(self._rect)
+        with _Painter(self.image, self._rect) as p:
+            for s in self.strokes.values():
+                _draw(p, s, self._outline(s))
+        self._clip_to_body(self._rect)
         self.update(self._rect)
 
     def _outline(self, stroke: Stroke) -> QPainterPath:
