@@ -84,15 +84,13 @@ def _reported(handler: Handler) -> Handler:
 
 def _write(data: bytes, output: str | None, default_name: str) -> Path:
     """Write the PDF to -o FILE, or under ./exports/ with a generated name (never overwriting)."""
+    from bodymap.ops.reports import free_path
+
     if output:
         path = Path(output)
     else:
         EXPORT_DIR.mkdir(parents=True, exist_ok=True)
-        path = EXPORT_DIR / default_name
-        n = 2
-        while path.exists():
-            path = EXPORT_DIR / f"{Path(default_name).stem}-{n}.pdf"
-            n += 1
+        path = free_path(EXPORT_DIR, default_name)
     if path.parent and not path.parent.exists():
         raise CliError(f"folder {path.parent} does not exist")
     path.write_bytes(data)
