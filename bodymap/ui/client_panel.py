@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import Client, Visit
 from bodymap.store import Store
 from bodymap.ui import usecases
+from bodymap.ui.form_widgets import date_edit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,9 +37,7 @@ class NewClientDialog(QDialog):
         form = QFormLayout(self)
         self.name_edit = QLineEdit()
         self.dob_known = QCheckBox(self.tr("Known"))
-        self.dob_edit = QDateEdit(QDate(1980, 1, 1))
-        self.dob_edit.setDisplayFormat("yyyy-MM-dd")
-        self.dob_edit.setCalendarPopup(True)
+        self.dob_edit = date_edit(QDate(1980, 1, 1))
         self.dob_edit.setEnabled(False)
         self.dob_known.toggled.connect(self.dob_edit.setEnabled)
         row = QHBoxLayout()

@@ -23,6 +23,7 @@ from bodymap.model import Client, Intake, RedFlag, RedFlagAnswer
 from bodymap.ops import records
 from bodymap.ops.followup import RED_FLAG_WORDS
 from bodymap.store import Store, StoreError
+from bodymap.ui.form_widgets import date_edit, error_label, note_edit
 
 FACTORS = (
     ("posture_work", "Posture and work setup", "e.g. laptop 8 h a day, no desk"),
@@ -43,21 +44,6 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
 
 
-def _list_edit(placeholder: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
-    return edit
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    return edit
-
-
 class DetailsPage(QWizardPage):
     """Name, date of birth, contact and the two consents, each with its date."""
 
@@ -66,11 +52,9 @@ class DetailsPage(QWizardPage):
         self.setTitle(self.tr("Client details and consent"))
         form = QFormLayout(self)
         self.name_edit = QLineEdit()
-        self.name_error = QLabel()
-        self.name_error.setStyleSheet("color: #b3261e;")
+        self.name_error = error_label()
         self.dob_known = QCheckBox(self.tr("Known"))
-        self.dob_edit = QDateEdit(QDate(1980, 1, 1))
-        self.dob_edit.setDisplayFormat("yyyy-MM-dd")
+        self.dob_edit = date_edit(QDate(1980, 1, 1), popup=False)
         self.dob_edit.setEnabled(False)
         self.dob_known.toggled.connect(self.dob_edit.setEnabled)
         self.contact_edit = QLineEdit()
@@ -85,7 +69,7 @@ class DetailsPage(QWizardPage):
         form.addRow(self.tr("Contact"), self.contact_edit)
         self.consents: dict[str, tuple[QCheckBox, QDateEdit]] = {}
         for key, text in (("treatment", self.tr("Consents to treatment")), ("storage", self.tr("Consents to storing these records"))):  # fmt: skip
-            check, when = QCheckBox(text), _date_edit()
+            check, when = QCheckBox(text), date_edit(QDate.currentDate())
             when.setEnabled(False)
             check.toggled.connect(when.setEnabled)
             row = QHBoxLayout()
@@ -135,7 +119,7 @@ class TextPage(QWizardPage):
             form.addRow(self.tr(label), edit)
             self.texts[key] = edit
         for key, label in lists:
-            edit = _list_edit(self.tr("One per line"))
+            edit = note_edit(self.tr("One per line"))
             form.addRow(self.tr(label), edit)
             self.lists[key] = edit
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from bodymap.geometry import Atlas
 from bodymap.model import Change, SelfCare, Soap, Technique, Visit
 from bodymap.ops.wording import join_tagged, objective_text, split_tagged
 from bodymap.ui.field_saver import FieldSaver
+from bodymap.ui.form_widgets import note_edit
 from bodymap.ui.session import VisitSession
 from bodymap.ui.sign_panel import SignPanel
 
@@ -42,14 +42,6 @@ SELF_CARE_NAMES = {
     SelfCare.STRETCHES: "Stretches",
 }  # fmt: skip
 SOAP_PARTS = ("subjective", "objective", "assessment", "plan")
-
-
-def _text_edit(placeholder: str, lines: int = 3) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
-    return edit
 
 
 class NotesPanel(QScrollArea):
@@ -120,7 +112,7 @@ class NotesPanel(QScrollArea):
             "assessment": self.tr("Response to treatment, progress toward goals"),
             "plan": self.tr("Next visit, home care"),
         }
-        self.soap_edits = {p: _text_edit(hints[p]) for p in SOAP_PARTS}
+        self.soap_edits = {p: note_edit(hints[p]) for p in SOAP_PARTS}
         for part, edit in self.soap_edits.items():
             edit.textChanged.connect(self._on_soap_edited)
             self.saver.watch_focus(edit)
@@ -151,7 +143,7 @@ class NotesPanel(QScrollArea):
             self.self_care_checks[s] = check
         row.addStretch(1)
         col.addLayout(row)
-        self.self_care_edit = _text_edit(self.tr("Specific stretches or your own advice"), 2)
+        self.self_care_edit = note_edit(self.tr("Specific stretches or your own advice"), 2)
         self.self_care_edit.textChanged.connect(self._on_self_care_edit_text_changed)
         self.saver.watch_focus(self.self_care_edit)
         col.addWidget(self.self_care_edit)

@@ -24,6 +24,7 @@ from bodymap.model import Change, Outcomes, Peg, PsfsRating, RomEntry
 from bodymap.ops.followup import carried_activities, last_ratings
 from bodymap.store import StoreError
 from bodymap.ui.field_saver import FieldSaver
+from bodymap.ui.form_widgets import error_label
 from bodymap.ui.session import VisitSession
 
 NOT_ASKED = "—"
@@ -41,13 +42,6 @@ def score_box(maximum: int = 10) -> QSpinBox:
 
 def _score(box: QSpinBox) -> int | None:
     return None if box.value() < 0 else box.value()
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
 
 
 class OutcomesPanel(QScrollArea):
@@ -83,7 +77,7 @@ class OutcomesPanel(QScrollArea):
         for label, spin in ((self.tr("Now"), self.pain_now), (self.tr("Least (past week)"), self.pain_least), (self.tr("Worst (past week)"), self.pain_worst)):  # fmt: skip
             form.addRow(label, spin)
             spin.valueChanged.connect(self._on_value_changed)
-        self.pain_error = _error_label()
+        self.pain_error = error_label(wrap=True)
         form.addRow(self.pain_error)
         return box
 
@@ -110,7 +104,7 @@ class OutcomesPanel(QScrollArea):
         self._last: dict[str, int] = {}  # carried-over activity -> its last rating
         self.add_psfs_button = QPushButton(self.tr("Add activity"))
         self.add_psfs_button.clicked.connect(self._on_add_psfs_button_clicked)
-        self.psfs_label = _error_label()
+        self.psfs_label = error_label(wrap=True)
         row = QHBoxLayout()
         row.addWidget(self.psfs_label, 1)
         row.addWidget(self.add_psfs_button)
@@ -149,7 +143,7 @@ class OutcomesPanel(QScrollArea):
         self.rom_rows: list[tuple[QLineEdit, QLineEdit, QSpinBox, QCheckBox]] = []
         self.add_rom_button = QPushButton(self.tr("Add movement"))
         self.add_rom_button.clicked.connect(self._on_add_rom_button_clicked)
-        self.rom_label = _error_label()
+        self.rom_label = error_label(wrap=True)
         row = QHBoxLayout()
         row.addWidget(self.rom_label, 1)
         row.addWidget(self.add_rom_button)

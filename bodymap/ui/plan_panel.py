@@ -8,14 +8,12 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from bodymap.model import TreatmentPlan
 from bodymap.ops.followup import save_plan
 from bodymap.store import Store, StoreError
+from bodymap.ui.form_widgets import date_edit, error_label
 
 WHEN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,9 +65,7 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Number of visits"), self.planned)
         form.addRow(self.tr("Appointments"), self._build_appointments())
         self.review_known = QCheckBox(self.tr("Review on"))
-        self.review_edit = QDateEdit(QDate.currentDate().addDays(42))
-        self.review_edit.setDisplayFormat("yyyy-MM-dd")
-        self.review_edit.setCalendarPopup(True)
+        self.review_edit = date_edit(QDate.currentDate().addDays(42))
         if self.plan.review_date is not None:
             self.review_known.setChecked(True)
             self.review_edit.setDate(QDate(self.plan.review_date))
@@ -78,8 +75,7 @@ class PlanDialog(QDialog):
         row.addWidget(self.review_known)
         row.addWidget(self.review_edit, 1)
         form.addRow(self.tr("Review"), row)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label = error_label()
         form.addRow(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
         buttons.accepted.connect(self.accept)

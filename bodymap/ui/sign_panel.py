@@ -25,6 +25,7 @@ from bodymap.model import Visit
 from bodymap.ops import records
 from bodymap.store import StoreError
 from bodymap.ui.field_saver import FieldSaver
+from bodymap.ui.form_widgets import error_label
 from bodymap.ui.session import VisitSession
 
 # What an amendment may change from this panel: (label, field, soap part or None).
@@ -58,9 +59,8 @@ class AmendDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("e.g. late entry, corrected side"))
         self.by_edit = QLineEdit(by)
-        self.error_label = QLabel()
+        self.error_label = error_label()
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #b3261e;")
         form.addRow(self.tr("Part"), self.part_combo)
         form.addRow(self.tr("Corrected text"), self.text_edit)
         form.addRow(self.tr("Reason"), self.reason_edit)
