@@ -3,6 +3,7 @@ clients, each against raw sqlite3 fetching the same rows as tuples in the same r
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import random
 import sqlite3
@@ -26,6 +27,7 @@ from bodymap.model import (
     TreatmentPlan,
     Visit,
 )
+from bodymap.model.values import new_id
 from bodymap.store import Store, rows
 from bodymap.store.schema import clients
 
@@ -76,17 +78,13 @@ def big_client(rng: random.Random) -> ClientRecord:
                    width=8.0, intensity=rng.randint(0, 10))
             for _ in range(STROKES)
         )  # fmt: skip
+        # The post chart repeats half the pre marks, each with an id of its own.
+        post = Chart(marks=tuple(dataclasses.replace(m, id=new_id()) for m in marks[: MARKS // 2]))
         visits.append(Visit(
             client_id=c.id, started_at=datetime(2020, 1, 1) + timedelta(days=i),
-            pre_chart=Chart(marks=marks, strokes=strokes), post_chart=Chart(marks=marks[: MARKS // 2]),
+            pre_chart=Chart(marks=marks, strokes=strokes), post_chart=post,
             outcomes=Outcomes(pain_now=3, pain_worst=rng.randint(0, 10), peg=Peg(3, 4, 5)),
         ))  # fmt: skip
-    # The post charts reuse the pre marks' ids; give them their own.
-    visits = [
-        Visit(**{**v.__dict__, "post_chart": Chart(marks=tuple(PainMark(**{**m.__dict__, "id": f"{m.id[:24]}{j:08d}"})
-                                                              for j, m in enumerate(v.post_chart.marks)))})
-        for v in visits
-    ]  # fmt: skip
     t0 = datetime(2020, 1, 1)
     intakes = tuple(
         Intake(client_id=c.id, revision=r, recorded_at=t0, chief_complaint="neck") for r in (1, 2)
