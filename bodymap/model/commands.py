@@ -65,10 +65,8 @@ class Command(Protocol):
 
 
 def _with_items(visit: Visit, slot: str, kind: type, items: tuple) -> Visit:
-    chart = visit.chart(slot)
     items_kw: dict[str, Any] = {ITEM_FIELDS[kind]: items}
-    chart_kw: dict[str, Any] = {f"{slot}_chart": dataclasses.replace(chart, **items_kw)}
-    return dataclasses.replace(visit, **chart_kw)
+    return visit.with_chart(slot, dataclasses.replace(visit.chart(slot), **items_kw))
 
 
 def _insert(doc: VisitDocument, slot: str, item: ChartItem, index: int | None) -> Change:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from bodymap.model.chart import Chart
 from bodymap.model.outcomes import Outcomes
@@ -131,6 +133,11 @@ class Visit:
     def chart(self, slot: str) -> Chart:
         """The "pre" or "post" treatment chart."""
         return self.pre_chart if check_slot(slot) == "pre" else self.post_chart
+
+    def with_chart(self, slot: str, chart: Chart) -> Visit:
+        """This visit with its "pre" or "post" chart replaced."""
+        kw: dict[str, Any] = {f"{check_slot(slot)}_chart": chart}
+        return dataclasses.replace(self, **kw)
 
     def __repr__(self) -> str:
         return f"Visit(id={self.id!r}, client_id={self.client_id!r}, status={self.status.value})"

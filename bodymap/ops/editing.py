@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from bodymap.model import Change, Visit, VisitDocument
 from bodymap.model.commands import Sink
@@ -31,8 +30,7 @@ def store_sink(store: Store) -> Sink:
             v = store.update_item(chart.id, change.item, version=chart.version)
         else:
             v = store.delete_item(chart.id, change.item_id, version=chart.version)
-        chart_kw: dict[str, Any] = {f"{change.slot}_chart": dataclasses.replace(chart, version=v)}
-        return dataclasses.replace(new, **chart_kw)
+        return new.with_chart(change.slot, dataclasses.replace(chart, version=v))
 
     return sink
 
