@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -78,7 +78,6 @@ class BodyPaths:
     borders: str
     outline: str
     landmarks: str
-    zones: dict[str, BaseGeometry] = field(repr=False)
 
 
 def body_paths(atlas: Atlas, view: str) -> BodyPaths:
@@ -86,8 +85,7 @@ def body_paths(atlas: Atlas, view: str) -> BodyPaths:
     per_atlas = _cache.setdefault(atlas, {})
     if view not in per_atlas:
         info = atlas.view(view)
-        zones = {z.id: z.polygon.simplify(SIMPLIFY) for z in atlas.zones_in(view)}
-        zone_ops = {z: geom_ops(g) for z, g in zones.items()}
+        zone_ops = {z.id: geom_ops(z.polygon.simplify(SIMPLIFY)) for z in atlas.zones_in(view)}
         lines: dict[bool, list[str]] = {True: [], False: []}
         for kind, _d, strokes in info.decorations:
             for ln in strokes:
@@ -99,7 +97,6 @@ def body_paths(atlas: Atlas, view: str) -> BodyPaths:
             borders=" ".join(zone_ops.values()),
             outline=" ".join(lines[True]),
             landmarks=" ".join(lines[False]),
-            zones=zones,
         )
     return per_atlas[view]
 
@@ -121,12 +118,6 @@ def fill_ops(canv: Canvas, ops: str) -> None:
 def stroke_ops(canv: Canvas, ops: str) -> None:
     if ops:
         canv.addLiteral(ops + " S")
-
-
-def fill_shapes(canv: Canvas, shapes: Iterable[BaseGeometry], tf: ViewTransform) -> None:
-    """Fill (multi)polygons given in viewBox units with the current fill colour."""
-    with tf.applied(canv):
-        fill_ops(canv, " ".join(geom_ops(g) for g in shapes))
 
 
 def draw_body(canv: Canvas, atlas: Atlas, view: str, tf: ViewTransform) -> None:

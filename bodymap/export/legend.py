@@ -123,15 +123,11 @@ def chart_legend() -> Legend:
         (draw_tender_point, "tender point"),
     ]
     for text in BADGES.values():
-        entries.append((functools.partial(_badge, text=text), BADGE_NAMES[text]))
+        entries.append((functools.partial(draw_badge, text=text), BADGE_NAMES[text]))
     entries.append(
         (lambda c, x, y: draw_arrow_line(c, x - 7, y, x + 7, y, colours.ARROW), "referral")
     )
     return Legend(entries, scale=True)
-
-
-def _badge(canv: Canvas, x: float, y: float, text: str) -> None:
-    draw_badge(canv, x, y, text)
 
 
 def change_symbol(canv: Canvas, x: float, y: float, change: Change, r: float = 4.2) -> None:

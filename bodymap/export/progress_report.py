@@ -76,7 +76,7 @@ def _author(visits: Sequence[Visit]) -> str:
 
 def _threshold(values: Sequence[float | None], *, better_up: bool = False) -> Threshold | None:
     known = [v for v in values if v is not None]
-    if len(known) < 1:
+    if not known:
         return None
     level = mcid_threshold(known[0], higher_is_better=better_up)
     return Threshold(level, f"important change ({level:.1f})")
