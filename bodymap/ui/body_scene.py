@@ -53,6 +53,7 @@ class BodyScene(QGraphicsScene):
         self.free_layers: dict[str, QGraphicsPathItem] = {}
         self._renderers: list[QSvgRenderer] = []
         self._zone_paths: dict[str, QPainterPath] = {}
+        self._hover_zone: str | None = None
         self.titles: list[QGraphicsTextItem] = []
         x = 0.0
         for view in atlas.views:
@@ -61,6 +62,7 @@ class BodyScene(QGraphicsScene):
         self.hover_item.setBrush(QBrush(HOVER))
         self.hover_item.setPen(QPen(QColor(70, 120, 200, 160), 0))
         self.hover_item.setZValue(5)
+        self.hover_item.setVisible(False)
         self.addItem(self.hover_item)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-20, -10, 20, 20))
 
@@ -146,6 +148,10 @@ class BodyScene(QGraphicsScene):
         return path
 
     def show_hover(self, zone: Zone | None) -> None:
+        zone_id = zone.id if zone is not None else None
+        if zone_id == self._hover_zone:
+            return  # called on every pointer move: repaint only when the zone changes
+        self._hover_zone = zone_id
         if zone is None:
             self.hover_item.setVisible(False)
             return
