@@ -81,7 +81,6 @@ class ReferralOverlay:
         self.scene, self.atlas = scene, atlas
         self.items: dict[str, ZoneTintItem] = {}
         self.sources: dict[str, list[SidedPattern]] = {}
-        self.visible = True
 
     def set_patterns(self, source: str, patterns: Iterable[SidedPattern]) -> None:
         """Patterns from one source ("selection", "preview", "all"); an empty list clears it."""
@@ -91,11 +90,6 @@ class ReferralOverlay:
     def clear(self) -> None:
         self.sources.clear()
         self.redraw()
-
-    def set_visible(self, visible: bool) -> None:
-        self.visible = visible
-        for item in self.items.values():
-            item.setVisible(visible)
 
     def roles(self) -> dict[str, str]:
         """Zone id -> role as drawn now (for tests and the status line)."""
@@ -112,7 +106,6 @@ class ReferralOverlay:
             zone = self.atlas.zone(zone_id)
             item = ZoneTintItem(self.scene.zone_path(zone), zone_id, role)
             item.setParentItem(self.scene.clip_layers[zone.view])
-            item.setVisible(self.visible)
             self.items[zone_id] = item
 
 
