@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from bodymap.model import FindingKind, TriggerPointState
-from bodymap.ui.chart_items import STROKE_ALPHA
+from bodymap.ui.chart_items import stroke_pen
 from bodymap.ui.referral_overlay import paint_swatch
-from bodymap.ui.theme import INK, intensity_color, paint_finding, paint_mark
+from bodymap.ui.theme import INK, paint_finding, paint_mark
 from bodymap.ui.wording import FINDING_NAMES
 
 SWATCH = QSize(30, 26)
@@ -108,9 +108,7 @@ class LegendWidget(QWidget):
 
 
 def _stroke(p: QPainter) -> None:
-    c = intensity_color(6)
-    c.setAlpha(STROKE_ALPHA)
-    p.setPen(QPen(c, 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setPen(stroke_pen(6, 10))
     p.drawLine(QPointF(-9, 4), QPointF(9, -4))
 
 
