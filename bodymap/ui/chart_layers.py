@@ -78,7 +78,7 @@ class ChartLayers:
                 self.scene.removeItem(old)
             return None
         if old is not None and type(old) is _graphic_type(change.item):
-            self._update(old, change.item)
+            self.update_graphic(old, change.item)
             self.items[change.item_id] = old
             return old
         if old is not None:
@@ -128,7 +128,7 @@ class ChartLayers:
         g.setParentItem(self.scene.free_layers[item.view])  # type: ignore[attr-defined]
         return g
 
-    def _update(self, g: QGraphicsItem, item: object) -> None:
+    def update_graphic(self, g: QGraphicsItem, item: object) -> None:
         if isinstance(item, ReferralArrow):
             g.set_model(item, self._arrow_end(item))  # type: ignore[attr-defined]
         else:

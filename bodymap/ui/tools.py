@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from bodymap.model import Change, Finding, FindingKind, PainMark, Stroke
+from bodymap.model import Change, Chart, Finding, FindingKind, PainMark, Stroke
 from bodymap.ops import records
 from bodymap.ui import usecases
 from bodymap.ui.body_scene import BodyPoint
@@ -64,10 +64,7 @@ class ChartController(QObject):
         chart = visit.chart(self.slot) if visit else None
         other = visit.chart("post" if self.slot == "pre" else "pre") if visit else None
         self.layers.load(chart, other if self.show_other else None)
-        if chart is not None:
-            self.coverage.reset(chart)
-        else:
-            self.coverage = CoverageTracker(self.atlas)
+        self.coverage.reset(chart if chart is not None else Chart())
         self.select(None)
         self.extent_changed.emit()
 
@@ -218,7 +215,7 @@ class ChartController(QObject):
         item = self.session.visit.chart(self.slot).find(item_id) if self.session.visit else None
         g = self.layers.graphic(item_id)
         if item is not None and g is not None:
-            self.layers._update(g, item)
+            self.layers.update_graphic(g, item)
 
     def edit_selected(self, *, intensity: int | None = None, qualities=None) -> Change | None:  # noqa: ANN001
         item = self.selected_item()
