@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.analysis import progress_data
+from bodymap.analysis import VisitPoint, progress_data
 from bodymap.geometry import Atlas
-from bodymap.model import TreatmentPlan, Visit
+from bodymap.model import TreatmentPlan, Visit, VisitSummary
 from bodymap.ops.followup import next_appointment
 from bodymap.store import Store, StoreError
 from bodymap.ui.compare_view import CompareDialog
@@ -63,6 +63,10 @@ class HistoryPanel(QWidget):
         self.zones = ZonePaths(atlas)
         self.client_id: str | None = None
         self.visits: dict[str, Visit] = {}
+        # The client's full visits and their trend points, kept while the stored versions match:
+        # showing the tab again reads only the summaries, not every chart.
+        self._versions: dict[str, tuple[int, int]] = {}  # visit id -> (visit, pre-chart) version
+        self._loaded: tuple[list[Visit], tuple[VisitPoint, ...]] = ([], ())
         self._icons: dict[tuple[str, int], QIcon] = {}  # (visit id, version) -> thumbnail
         self.compare_dialog: CompareDialog | None = None
         col = QVBoxLayout(self)
@@ -104,14 +108,13 @@ class HistoryPanel(QWidget):
             self.trend.set_points([])
             return
         try:
-            visits = self.store.visits(self.client_id)
-            plans = self.store.plans(self.client_id)
+            overview = self.store.open_client(self.client_id)
+            visits, points = self._visits_and_points(self.client_id, overview.visits)
         except StoreError as exc:
             self.plan_label.setText(str(exc))
             return
-        self.plan_label.setText(plan_text(plans[-1] if plans else None, datetime.now()))
+        self.plan_label.setText(plan_text(overview.latest_plan, datetime.now()))
         self.visits = {v.id: v for v in visits}
-        points = progress_data(visits, self.atlas).points
         self.trend.set_points(points)
         for v, pt in reversed(list(zip(visits, points, strict=True))):  # newest first
             worst = "—" if pt.worst is None else f"{pt.worst}/10"
@@ -120,6 +123,16 @@ class HistoryPanel(QWidget):
             item = QListWidgetItem(self._icon(v), text)
             item.setData(ID_ROLE, v.id)
             self.visit_list.addItem(item)
+
+    def _visits_and_points(
+        self, client_id: str, summaries: tuple[VisitSummary, ...]
+    ) -> tuple[list[Visit], tuple[VisitPoint, ...]]:
+        """The full visits and their trend points, read again only when a visit changed."""
+        if {s.id: (s.version, s.pre.version) for s in summaries} != self._versions:
+            visits = self.store.visits(client_id)
+            self._versions = {v.id: (v.version, v.pre_chart.version) for v in visits}
+            self._loaded = (visits, progress_data(visits, self.atlas).points)
+        return self._loaded
 
     def _icon(self, visit: Visit) -> QIcon:
         key = (visit.id, visit.pre_chart.version)
