@@ -14,7 +14,7 @@ from bodymap.export.figures import BodyRow, Panel, chart_panels
 from bodymap.export.fonts import register_fonts
 from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
 from bodymap.export.legend import change_legend, change_symbol, chart_legend
-from bodymap.export.text import check_owner, client_header, visit_line, words
+from bodymap.export.text import check_owner, client_header, visit_line, zone_cells
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
 from bodymap.model.client import Client
@@ -142,9 +142,8 @@ def measures_table(result: ChartComparison, atlas: Atlas, width: float) -> Flowa
 def zone_table(zones: tuple[ZoneChange, ...], atlas: Atlas, width: float) -> Flowable:
     rows: list[list[object]] = [["Zone", "Region", "Before", "After", "Change", "Status"]]
     for z in zones:
-        zone = atlas.zone(z.zone) if atlas.has_zone(z.zone) else None
         symbol = colours.CHANGE_STYLE[z.change][1]
-        rows.append([zone.label if zone else z.zone, words(zone.region) if zone else "-",
+        rows.append([*zone_cells(atlas, z.zone),
                      "-" if z.before is None else str(z.before),
                      "-" if z.after is None else str(z.after),
                      f"{z.delta:+d}", f"{symbol} {z.change.value}"])  # fmt: skip

@@ -9,6 +9,7 @@ from enum import Enum
 from reportlab.platypus import Flowable
 
 from bodymap.export.layout import table
+from bodymap.geometry import Atlas
 from bodymap.model.client import Client
 from bodymap.model.outcomes import Outcomes
 from bodymap.model.visit import Visit
@@ -24,6 +25,14 @@ def check_owner(client: Client, visits: Sequence[Visit]) -> None:
 def words(value: Enum | str) -> str:
     """An enum value as words ("myofascial_release" -> "myofascial release")."""
     return str(value.value if isinstance(value, Enum) else value).replace("_", " ")
+
+
+def zone_cells(atlas: Atlas, zone_id: str) -> list[str]:
+    """A zone's label and region for a table row; the bare id and "-" for an unknown zone."""
+    if not atlas.has_zone(zone_id):
+        return [zone_id, "-"]
+    zone = atlas.zone(zone_id)
+    return [zone.label, words(zone.region)]
 
 
 def day(d: date | datetime) -> str:

@@ -16,6 +16,7 @@ from bodymap.export.text import (
     short_id,
     visit_line,
     words,
+    zone_cells,
 )
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
@@ -83,10 +84,9 @@ def zone_section(visit: Visit, atlas: Atlas, width: float) -> list[Flowable]:
     rows: list[list[object]] = [["Zone", "Region", "Before", "After", "Qualities"]]
     order = sorted(set(pre) | set(post), key=lambda z: -max(_i(pre, z), _i(post, z)))
     for z in order:
-        zone = atlas.zone(z) if atlas.has_zone(z) else None
         quals = {q: None for p in (pre.get(z), post.get(z)) if p for q in p.qualities}
-        rows.append([zone.label if zone else z, words(zone.region) if zone else "-",
-                     _s(pre, z), _s(post, z), ", ".join(words(q) for q in quals)])  # fmt: skip
+        rows.append([*zone_cells(atlas, z), _s(pre, z), _s(post, z),
+                     ", ".join(words(q) for q in quals)])  # fmt: skip
     out.append(table(rows, [width * f for f in (0.34, 0.13, 0.09, 0.09, 0.35)]))
     return out
 
@@ -106,9 +106,8 @@ def findings_section(visit: Visit, atlas: Atlas, width: float) -> list[Flowable]
             kind = words(f.kind)
             if f.kind is FindingKind.TRIGGER_POINT and f.state is not None:
                 kind = f"{words(f.state)} {kind}"
-            label = atlas.zone(f.zone).label if atlas.has_zone(f.zone) else f.zone
             detail = "; ".join(t for t in (f.muscle, f.note) if t)
-            rows.append([slot, kind, label, detail])
+            rows.append([slot, kind, zone_cells(atlas, f.zone)[0], detail])
     if len(rows) == 1:
         return []
     widths = [width * f for f in (0.1, 0.22, 0.3, 0.38)]
