@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from bodymap.analysis.zones import shape_of
 from bodymap.geometry import Atlas
 from bodymap.model import (
     AddItem,
@@ -27,7 +28,6 @@ from bodymap.model import (
 from bodymap.ops import records
 from bodymap.ops.editing import edit_visit
 from bodymap.store import Store
-from bodymap.ui.coverage import stroke_polygon
 
 SLOT = "pre"  # what the client reports is how they feel before treatment
 UNRATED = 5  # placeholder intensity until the client answers "How bad is it?"
@@ -118,7 +118,7 @@ class ClientReport:
         """The zone a mark sits in, or the zone a shaded area covers most."""
         if isinstance(item, PainMark):
             return item.zone
-        covered = self.atlas.coverage(item.view, stroke_polygon(item.points, item.width))
+        covered = self.atlas.coverage(item.view, shape_of(item.points, item.width))
         by_area = {z: f * self.atlas.zone(z).area for z, f in covered.items()}
         return max(by_area, key=by_area.__getitem__)
 
