@@ -82,7 +82,8 @@ def zone_section(visit: Visit, atlas: Atlas, width: float) -> list[Flowable]:
     if not pre and not post:
         return [*out, para("No pain marked on this visit's charts.")]
     rows: list[list[object]] = [["Zone", "Region", "Before", "After", "Qualities"]]
-    order = sorted(set(pre) | set(post), key=lambda z: -max(_i(pre, z), _i(post, z)))
+    # Worst first; ties by zone id, so the table reads the same every time it is printed.
+    order = sorted(pre.keys() | post.keys(), key=lambda z: (-max(_i(pre, z), _i(post, z)), z))
     for z in order:
         quals = {q: None for p in (pre.get(z), post.get(z)) if p for q in p.qualities}
         rows.append([*zone_cells(atlas, z), _s(pre, z), _s(post, z),
