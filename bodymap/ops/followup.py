@@ -24,13 +24,18 @@ RED_FLAG_WORDS = {
 }
 
 
+def _earlier(visits: Sequence[VisitSummary], visit_id: str) -> list[VisitSummary]:
+    """The other visits up to `visit_id`'s time (all others when it is not among them)."""
+    this = next((v for v in visits if v.id == visit_id), None)
+    return [
+        v for v in visits if v.id != visit_id and (this is None or v.started_at <= this.started_at)
+    ]
+
+
 def carried_activities(visits: Sequence[VisitSummary], visit_id: str) -> list[str]:
     """PSFS activities rated at the other visits up to `visit_id`'s time, first named first."""
-    this = next((v for v in visits if v.id == visit_id), None)
     names: list[str] = []
-    for v in visits:
-        if v.id == visit_id or (this is not None and v.started_at > this.started_at):
-            continue
+    for v in _earlier(visits, visit_id):
         for r in v.outcomes.psfs:
             if r.activity.casefold() not in {n.casefold() for n in names}:
                 names.append(r.activity)
@@ -39,11 +44,8 @@ def carried_activities(visits: Sequence[VisitSummary], visit_id: str) -> list[st
 
 def last_ratings(visits: Sequence[VisitSummary], visit_id: str) -> dict[str, int]:
     """Each carried-over activity's latest earlier rating, keyed by its casefolded name."""
-    this = next((v for v in visits if v.id == visit_id), None)
     out: dict[str, int] = {}
-    for v in visits:  # oldest first: later ratings overwrite earlier ones
-        if v.id == visit_id or (this is not None and v.started_at > this.started_at):
-            continue
+    for v in _earlier(visits, visit_id):  # oldest first: later ratings overwrite earlier ones
         out.update({r.activity.casefold(): r.score for r in v.outcomes.psfs})
     return out
 
