@@ -69,27 +69,29 @@ class OutcomesPanel(QScrollArea):
 
     # -- construction -------------------------------------------------------------
 
-    def _build_pain(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Pain (0-10)"))
+    def _score_group(self, title: str, labels: tuple[str, ...]) -> tuple[QGroupBox, QFormLayout, list[QSpinBox]]:  # fmt: skip
+        """A box of 0-10 scores, one labelled row each, every change saved."""
+        box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.pain_now, self.pain_least, self.pain_worst = score_box(), score_box(), score_box()
-        for label, spin in ((self.tr("Now"), self.pain_now), (self.tr("Least (past week)"), self.pain_least), (self.tr("Worst (past week)"), self.pain_worst)):  # fmt: skip
+        spins = [score_box() for _ in labels]
+        for label, spin in zip(labels, spins, strict=True):
             form.addRow(label, spin)
             spin.valueChanged.connect(self._on_value_changed)
+        return box, form, spins
+
+    def _build_pain(self) -> QGroupBox:
+        labels = (self.tr("Now"), self.tr("Least (past week)"), self.tr("Worst (past week)"))
+        box, form, spins = self._score_group(self.tr("Pain (0-10)"), labels)
+        self.pain_now, self.pain_least, self.pain_worst = spins
         self.pain_error = error_label(wrap=True)
         form.addRow(self.pain_error)
         return box
 
     def _build_peg(self) -> QGroupBox:
-        box = QGroupBox(self.tr("PEG (past week, 0-10)"))
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.peg_boxes = (score_box(), score_box(), score_box())
         labels = (self.tr("Average pain"), self.tr("Interference: enjoyment of life"), self.tr("Interference: general activity"))  # fmt: skip
-        for label, spin in zip(labels, self.peg_boxes, strict=True):
-            form.addRow(label, spin)
-            spin.valueChanged.connect(self._on_value_changed)
+        box, form, spins = self._score_group(self.tr("PEG (past week, 0-10)"), labels)
+        self.peg_boxes = tuple(spins)
         self.peg_label = QLabel()
         form.addRow(self.peg_label)
         return box
