@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -69,9 +70,9 @@ class RecordsController:
             visit.client_id if visit is not None else self.window.client_panel.current_client_id()
         )
 
-    def _with_client(self, action: object) -> None:
+    def _with_client(self, action: Callable[[str], None]) -> None:
         cid = self._client_id()
-        if cid is not None and callable(action):
+        if cid is not None:
             action(cid)
 
     def new_client(self) -> None:
