@@ -30,7 +30,7 @@ from bodymap.referral import (
     sided_patterns,
 )
 from bodymap.referral.charts import chart_items, chart_pain
-from bodymap.referral.resolve import SIDES
+from bodymap.referral.resolve import SIDES, side_of_zone
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,6 @@ def find_muscle(data: ReferralData, text: str) -> Muscle | None:
     for m in data.muscles:
         if needle.startswith(_norm(m.name)) or _norm(m.name).startswith(needle):
             return m
-    return None
-
-
-def side_of_zone(zone_id: str) -> str | None:
-    """ "left" or "right" from a zone id, or None for a midline zone."""
-    for side in SIDES:
-        if zone_id.startswith(f"{side}-"):
-            return side
     return None
 
 

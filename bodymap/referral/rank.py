@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from bodymap.referral.explain import explain
 from bodymap.referral.patterns import Muscle, TriggerPoint
-from bodymap.referral.resolve import SidedPattern
+from bodymap.referral.resolve import SidedPattern, side_of_zone
 
 # Scores closer than this count as equal: mirrored zones differ in area by up to ~1e-6.
 EPS = 1e-6
@@ -129,10 +129,6 @@ def _candidate(
     return replace(c, explanation=explain(c, labels))
 
 
-def _is_midline(zone_id: str) -> bool:
-    return not zone_id.startswith(("left-", "right-"))
-
-
 def _merge_midline(cands: list[Candidate]) -> list[Candidate]:
     """One entry, side "midline", when both sides of a trigger point match only midline pain."""
     by_tp: dict[tuple[str, str], list[Candidate]] = {}
@@ -141,7 +137,8 @@ def _merge_midline(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         pair = by_tp[(c.muscle.id, c.trigger_point.id)]
-        if len(pair) == 2 and all(_is_midline(z) for z in (*c.matched_zones, *c.at_trigger_point)):
+        charted = (*c.matched_zones, *c.at_trigger_point)
+        if len(pair) == 2 and all(side_of_zone(z) is None for z in charted):
             a, b = pair
             if abs(a.score - b.score) < EPS and (a.matched_zones, a.at_trigger_point) == (
                 b.matched_zones,

@@ -17,6 +17,14 @@ def other_side(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
+def side_of_zone(zone_id: str) -> str | None:
+    """ "left" or "right" from a zone id, or None for a midline zone."""
+    for side in SIDES:
+        if zone_id.startswith(f"{side}-"):
+            return side
+    return None
+
+
 def resolve_zone(ref: ZoneRef, side: str) -> tuple[str, ...]:
     """The zone ids a reference means for a trigger point on `side` (the patient's own)."""
     if ref.id is not None:

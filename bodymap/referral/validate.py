@@ -17,6 +17,7 @@ from bodymap.referral.patterns import (
     ZoneRef,
     read_referrals,
 )
+from bodymap.referral.resolve import SIDES, side_of_zone
 
 
 def builtin_zone_ids() -> frozenset[str]:
@@ -31,12 +32,12 @@ def _zone_problems(ref: ZoneRef, known: Collection[str], where: str) -> Iterator
     if ref.id is not None:
         if ref.id not in known:
             yield f"{where}: unknown zone id {ref.id!r}"
-        elif ref.id.startswith(("left-", "right-")):
+        elif side_of_zone(ref.id) is not None:
             yield f"{where}: write the one-sided zone {ref.id!r} as a stem so it follows the side"
         return
     if ref.side not in ZONE_SIDES:
         yield f"{where}: zone side {ref.side!r} is not one of {', '.join(ZONE_SIDES)}"
-    for side in ("left", "right"):
+    for side in SIDES:
         if f"{side}-{ref.stem}" not in known:
             yield f"{where}: unknown zone stem {ref.stem!r} (no {side}-{ref.stem})"
             return
