@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from bodymap.geometry import Atlas
@@ -24,15 +26,18 @@ FINDING_NAMES = {
 }  # fmt: skip
 
 
+def loud_side(label: str, upper: Callable[[str], str] = str.upper) -> tuple[str, bool]:
+    """ "Left temple" -> ("LEFT temple", True); a midline label comes back as it is, False."""
+    for side in ("Left", "Right"):
+        if label.startswith(side + " "):
+            return upper(side) + " " + label[len(side) + 1 :], True
+    return label, False
+
+
 def zone_words(atlas: Atlas, zone_id: str) -> str:
     """ "Left temple" -> "LEFT temple (front)": the patient's own side, loud enough to check."""
     zone = atlas.zone(zone_id)
-    label = zone.label
-    for side in ("Left", "Right"):
-        if label.startswith(side + " "):
-            label = side.upper() + " " + label[len(side) + 1 :]
-            break
-    return f"{label} ({tr(zone.view)})"
+    return f"{loud_side(zone.label)[0]} ({tr(zone.view)})"
 
 
 def item_words(atlas: Atlas, item: object) -> str:

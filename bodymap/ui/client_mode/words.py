@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from bodymap.geometry import Atlas
 from bodymap.model import PainMark, Quality
 from bodymap.ui.client_mode.report import Area
+from bodymap.ui.wording import loud_side
 
 
 def tr(text: str) -> str:
@@ -29,12 +30,8 @@ def feeling_word(q: Quality) -> str:
 def zone_phrase(atlas: Atlas, zone_id: str) -> str:
     """ "Left shoulder" on the back view -> "your LEFT shoulder, back"."""
     zone = atlas.zone(zone_id)
-    label = zone.label
-    for side in ("Left", "Right"):
-        if label.startswith(side + " "):
-            label = tr(side.upper()) + " " + label[len(side) + 1 :]
-            break
-    else:
+    label, lateral = loud_side(zone.label, lambda side: tr(side.upper()))
+    if not lateral:
         label = label[:1].lower() + label[1:]
     where = tr("front") if zone.view == "front" else tr("back")
     return tr("your {0}, {1}").format(label, where)
