@@ -68,14 +68,10 @@ def _zone_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
 
 def _visit_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
     from bodymap.referral.charts import chart_pain
-    from bodymap.store import NotFoundError, Store, StoreError
+    from bodymap.store import NotFoundError, StoreError
 
-    store = getattr(ctx, "store", None)
     try:
-        if store is None:
-            store = Store.open(ctx.db, atlas=ctx.atlas)
-            ctx.on_close(store.close)
-        visit = store.get_visit(args.visit)
+        visit = ctx.store.get_visit(args.visit)
     except NotFoundError:
         raise CliError(f"no visit with id {args.visit}") from None
     except StoreError as exc:
