@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from bodymap.analysis.centre import Centrality, centrality
-from bodymap.analysis.zones import ZonePain, pain_area, pain_extent, zone_pain
+from bodymap.analysis.zones import ZonePain, extent_of, pain_areas, zone_pain
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
 
@@ -96,11 +98,13 @@ def classify(before: int | None, after: int | None) -> Change:
     return Change.WORSE if a > b else Change.UNCHANGED
 
 
-def jaccard(before: Chart, after: Chart, atlas: Atlas) -> float | None:
-    """Area of the intersection over area of the union of the two pain areas, all views."""
+def jaccard(before: Sequence[BaseGeometry], after: Sequence[BaseGeometry]) -> float | None:
+    """Area of the intersection over area of the union of two charts' pain areas (pain_areas).
+
+    None when both are empty.
+    """
     inter = union = 0.0
-    for view in atlas.views:
-        a, b = pain_area(before, atlas, view), pain_area(after, atlas, view)
+    for a, b in zip(before, after, strict=True):
         inter += float(shapely.intersection(a, b).area)
         union += float(shapely.union(a, b).area)
     return None if union <= 0 else inter / union
@@ -120,11 +124,12 @@ def compare_charts(before: Chart, after: Chart, atlas: Atlas) -> ChartComparison
     """Compare two charts of one client (pre vs post, or one visit vs a later one)."""
     pb, pa = zone_pain(before, atlas), zone_pain(after, atlas)
     cb, ca = centrality(pb, atlas), centrality(pa, atlas)
+    areas_b, areas_a = pain_areas(before, atlas), pain_areas(after, atlas)  # unions made once
     return ChartComparison(
         zones=tuple(zone_changes(pb, pa)),
-        extent_before=pain_extent(before, atlas),
-        extent_after=pain_extent(after, atlas),
-        jaccard=jaccard(before, after, atlas),
+        extent_before=extent_of(areas_b, atlas),
+        extent_after=extent_of(areas_a, atlas),
+        jaccard=jaccard(areas_b, areas_a),
         centre_before=cb,
         centre_after=ca,
         shift=shift_of(cb, ca, atlas),

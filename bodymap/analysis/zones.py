@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import shapely
@@ -78,7 +78,16 @@ def pain_area(chart: Chart, atlas: Atlas, view: str) -> BaseGeometry:
     return clip_to_body(atlas, view, shapely.union_all(parts))
 
 
+def pain_areas(chart: Chart, atlas: Atlas) -> list[BaseGeometry]:
+    """pain_area of every view, in atlas.views order."""
+    return [pain_area(chart, atlas, view) for view in atlas.views]
+
+
+def extent_of(areas: Iterable[BaseGeometry], atlas: Atlas) -> float:
+    """Percent of the whole drawn body the pain areas of all views cover."""
+    return 100.0 * sum(float(a.area) for a in areas) / atlas.body_area()
+
+
 def pain_extent(chart: Chart, atlas: Atlas) -> float:
     """Percent of the whole drawn body marked or shaded (as model.summary computes it)."""
-    covered = sum(float(pain_area(chart, atlas, view).area) for view in atlas.views)
-    return 100.0 * covered / atlas.body_area()
+    return extent_of(pain_areas(chart, atlas), atlas)
