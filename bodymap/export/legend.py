@@ -13,6 +13,8 @@ from bodymap.export import colours
 from bodymap.export.fonts import BOLD, FONT
 from bodymap.export.items import (
     BADGES,
+    STROKE_ALPHA,
+    ZONE_ALPHA,
     draw_arrow_line,
     draw_badge,
     draw_mark,
@@ -101,13 +103,13 @@ def draw_scale(canv: Canvas, x: float, y: float) -> None:
 
 def _shading(canv: Canvas, x: float, y: float) -> None:
     canv.setFillColor(colours.intensity_colour(6))
-    canv.setFillAlpha(0.45)
+    canv.setFillAlpha(STROKE_ALPHA)
     canv.roundRect(x - 6, y - 3.5, 12, 7, 3.5, stroke=0, fill=1)
 
 
 def _tint(canv: Canvas, x: float, y: float) -> None:
     canv.setFillColor(colours.intensity_colour(6))
-    canv.setFillAlpha(0.35)
+    canv.setFillAlpha(ZONE_ALPHA)
     canv.setStrokeColor(colours.ZONE_LINE)
     canv.rect(x - 6, y - 4, 12, 8, stroke=1, fill=1)
 
