@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from bodymap.referral import Candidate, load_referrals, rank_sources, sided_patterns
+from bodymap.referral.rank import EPS
 from bodymap.referral.resolve import SidedPattern
 
 Ranker = Callable[[Mapping[str, float]], list[tuple[str, str, float]]]
@@ -64,10 +65,11 @@ def tversky_ranker(
 
 
 def _rank_of(rows: list[tuple[str, str, float]], muscle_id: str, side: str) -> int:
+    """evaluate.muscle_rank on (muscle id, side, score) rows, so the baseline ranks alike."""
     own = [s for m, sd, s in rows if m == muscle_id and sd in (side, "midline")]
     if not own:
         return 0
-    return 1 + len({m for m, _, s in rows if m != muscle_id and s > max(own) + 1e-6})
+    return 1 + len({m for m, _, s in rows if m != muscle_id and s > max(own) + EPS})
 
 
 def recovery(ranker: Ranker, patterns: Sequence[SidedPattern]) -> dict[str, float]:
