@@ -89,7 +89,8 @@ def test_visit_with_hundreds_of_strokes(body_atlas):
     c = synthetic.client()
     data = render_visit_chart(c, synthetic.busy_visit(c, body_atlas), body_atlas)
     assert len(read_pdf(data).pages) >= 2  # the zone table breaks onto further pages
-    assert "Zone" in pdf_text(data)
+    text = " ".join(pdf_text(data).split())  # long labels wrap inside table cells
+    assert all(z.label in text for z in body_atlas.zones[::5])  # every marked zone is listed
     assert len(data) < 1_500_000
 
 

@@ -39,14 +39,13 @@ def test_own_primary_pattern_ranks_the_muscle_near_the_top(
     m = data.muscle(muscle_id)
     p = next(p for p in patterns if p.key == (muscle_id, tp_id, side))
     case = recovery_case(p, patterns, zones.areas)
-    limit = 3 if zones.real else 4  # equal areas (no SVGs yet) are a cruder stand-in
-    assert 1 <= case.rank <= limit, f"{m.name} {tp_id} {side}: rank {case.rank}"
+    assert 1 <= case.rank <= 3, f"{m.name} {tp_id} {side}: rank {case.rank}"
 
 
 def test_share_of_muscles_recovered_first_and_in_top_three(patterns, zones):
     first, top3 = shares(self_recovery(patterns, zones.areas))
     print(f"\nself-recovery: 1st {first:.0%}, top 3 {top3:.0%} ({len(patterns)} cases)")
-    assert first >= 0.8 and top3 >= (0.95 if zones.real else 0.9)
+    assert first >= 0.8 and top3 >= 0.95
 
 
 @pytest.mark.parametrize("side", ["left", "right"])
