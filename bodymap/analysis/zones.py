@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import clip_to_body, stroke_shape
+from bodymap.geometry.strokes import painted_shape, stroke_shape
 from bodymap.model.chart import Chart
 from bodymap.model.values import Quality
 
@@ -39,7 +37,7 @@ def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tup
     for s in chart.strokes:
         # The zones lie inside the body, so coverage needs no clipping to the silhouette first
         # (the same numbers as model.summary.stroke_zones, without its costly clip).
-        for zone, cover in atlas.coverage(s.view, shape_of(s.points, s.width)).items():
+        for zone, cover in atlas.coverage(s.view, stroke_shape(s.points, s.width)).items():
             if cover >= MIN_STROKE_COVERAGE:
                 yield zone, s.intensity, cover, (s.quality,)
 
@@ -59,23 +57,14 @@ def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
     }
 
 
-@functools.lru_cache(maxsize=4096)
-def shape_of(points: tuple[tuple[float, float], ...], width: float) -> BaseGeometry:
-    """stroke_shape, remembered: a report needs each stroke's outline three times."""
-    return stroke_shape(points, width)
-
-
 def pain_area(chart: Chart, atlas: Atlas, view: str) -> BaseGeometry:
-    """The union of a chart's tapped zones and strokes on one view, clipped to the body.
-
-    Same rule as geometry.strokes.painted_area (overlaps counted once), but with the stroke
-    outlines remembered by shape_of.
-    """
-    parts = [atlas.zone(z).polygon for z in {m.zone for m in chart.marks if m.view == view}]
-    parts += [shape_of(s.points, s.width) for s in chart.strokes if s.view == view]
-    if not parts:
-        return shapely.Polygon()
-    return clip_to_body(atlas, view, shapely.union_all(parts))
+    """The union of a chart's tapped zones and strokes on one view, clipped to the body."""
+    return painted_shape(
+        atlas,
+        view,
+        (m.zone for m in chart.marks if m.view == view),
+        ((s.points, s.width) for s in chart.strokes if s.view == view),
+    )
 
 
 def pain_areas(chart: Chart, atlas: Atlas) -> list[BaseGeometry]:

@@ -7,11 +7,11 @@ import math
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from bodymap.analysis.zones import shape_of
 from bodymap.export import colours
 from bodymap.export.body import ViewTransform, body_paths, fill_ops, geom_ops
 from bodymap.export.fonts import BOLD
 from bodymap.geometry import Atlas
+from bodymap.geometry.strokes import stroke_shape
 from bodymap.model.chart import Chart, Finding, ReferralArrow
 from bodymap.model.values import FindingKind, TriggerPointState
 
@@ -87,7 +87,7 @@ def draw_strokes(canv: Canvas, chart: Chart, view: str, tf: ViewTransform) -> No
     by_level: dict[int, list[str]] = {}
     for s in chart.strokes:
         if s.view == view:
-            shape = shape_of(s.points, s.width).simplify(0.3)
+            shape = stroke_shape(s.points, s.width).simplify(0.3)
             by_level.setdefault(s.intensity, []).append(geom_ops(shape))
     if not by_level:
         return

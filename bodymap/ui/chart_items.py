@@ -8,9 +8,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
+from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Finding, PainMark, ReferralArrow, Stroke
 from bodymap.ui.body_scene import geometry_path
-from bodymap.ui.coverage import stroke_polygon
 from bodymap.ui.theme import INK, SELECTED, intensity_color, paint_finding, paint_mark
 
 MARK_RADIUS = 11.0  # screen pixels: marks keep their size when zooming
@@ -103,7 +103,7 @@ class StrokeItem(QGraphicsPathItem, ChartGraphic):
     def shape(self) -> QPainterPath:
         if self._outline is None:  # built on the first hit test or selection, then kept
             m: Stroke = self.model  # type: ignore[assignment]
-            self._outline = geometry_path(stroke_polygon(m.points, m.width))
+            self._outline = geometry_path(stroke_shape(m.points, m.width))
         return self._outline
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # fmt: skip

@@ -9,7 +9,6 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.analysis.zones import shape_of
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Chart, PainMark, Stroke
@@ -52,7 +51,7 @@ class CoverageTracker:
     def _add_strokes_at_once(self, view: str, strokes: list[Stroke]) -> None:
         """Opening a chart: one vectorised query and cut for all strokes, one union per zone."""
         shapes = np.empty(len(strokes), dtype=object)
-        shapes[:] = [stroke_polygon(s.points, float(s.width)) for s in strokes]
+        shapes[:] = [stroke_shape(s.points, float(s.width)) for s in strokes]
         ids, geoms, tree = self._trees[view]
         s_idx, z_idx = tree.query(shapes, predicate="intersects")
         pieces = shapely.intersection(geoms[z_idx], shapes[s_idx])
@@ -104,7 +103,7 @@ class CoverageTracker:
     ) -> set[str]:
         """The zones a stroke about to be added would touch (empty: it misses the body)."""
         key = (view, tuple(points), float(width))
-        parts = self._parts(view, stroke_polygon(key[1], key[2]))
+        parts = self._parts(view, stroke_shape(key[1], key[2]))
         self._preview = (key, parts)  # reused by add() for the same stroke
         return set(parts)
 
@@ -124,7 +123,7 @@ class CoverageTracker:
         if self._preview is not None and self._preview[0] == key:
             parts = self._preview[1]
         else:
-            parts = self._parts(stroke.view, stroke_polygon(stroke.points, stroke.width))
+            parts = self._parts(stroke.view, stroke_shape(stroke.points, stroke.width))
         self._preview = None
         self._strokes[stroke.id] = parts
         for zone_id, part in parts.items():
@@ -173,7 +172,7 @@ class CoverageTracker:
         """The whole-body extent if a stroke still being drawn were added (nothing is kept)."""
         # Not the cached outline: a stroke still growing would crowd finished strokes out.
         added = 0.0
-        for zone_id, part in self._parts(view, stroke_shape(points, width)).items():
+        for zone_id, part in self._parts(view, stroke_shape(points, width, remember=False)).items():
             if self._mark_count.get(zone_id, 0) > 0:
                 continue  # a tapped zone already counts whole
             old = self._zone_geom.get(zone_id)
@@ -182,10 +181,6 @@ class CoverageTracker:
 
 
 _TREES: dict[int, dict] = {}
-
-
-# A stroke's outline, computed once for the coverage, the drawing and the reports.
-stroke_polygon = shape_of
 
 
 def _zone_trees(atlas: Atlas) -> dict[str, tuple[list[str], np.ndarray, shapely.STRtree]]:

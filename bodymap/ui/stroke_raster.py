@@ -8,10 +8,10 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from bodymap.geometry import Atlas
+from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Stroke
 from bodymap.ui.body_scene import geometry_path
 from bodymap.ui.chart_items import STROKE_ALPHA
-from bodymap.ui.coverage import stroke_polygon
 from bodymap.ui.theme import intensity_color
 
 SCALE = 2.5  # image pixels per viewBox unit: sharp up to about 2.5x zoom, soft beyond
@@ -130,7 +130,7 @@ class StrokeRaster(QGraphicsItem):
     def _outline(self, stroke: Stroke) -> QPainterPath:
         path = self._outlines.get(stroke.id)
         if path is None:
-            path = self._outlines[stroke.id] = geometry_path(stroke_polygon(stroke.points, stroke.width))  # fmt: skip
+            path = self._outlines[stroke.id] = geometry_path(stroke_shape(stroke.points, stroke.width))  # fmt: skip
         return path
 
     def _pixels(self, area: QRectF) -> QRect:

@@ -10,8 +10,8 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from bodymap.analysis.zones import shape_of
 from bodymap.geometry import Atlas
+from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import (
     AddItem,
     Change,
@@ -118,7 +118,7 @@ class ClientReport:
         """The zone a mark sits in, or the zone a shaded area covers most."""
         if isinstance(item, PainMark):
             return item.zone
-        covered = self.atlas.coverage(item.view, shape_of(item.points, item.width))
+        covered = self.atlas.coverage(item.view, stroke_shape(item.points, item.width))
         by_area = {z: f * self.atlas.zone(z).area for z, f in covered.items()}
         return max(by_area, key=by_area.__getitem__)
 
