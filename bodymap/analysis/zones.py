@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import painted_shape, stroke_shape
+from bodymap.geometry.strokes import painted_shape
 from bodymap.model.chart import Chart
+from bodymap.model.summary import stroke_zones
 from bodymap.model.values import Quality
 
 # A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
@@ -35,9 +36,7 @@ def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tup
     for m in chart.marks:
         yield m.zone, m.intensity, 1.0, m.qualities
     for s in chart.strokes:
-        # The zones lie inside the body, so coverage needs no clipping to the silhouette first
-        # (the same numbers as model.summary.stroke_zones, without its costly clip).
-        for zone, cover in atlas.coverage(s.view, stroke_shape(s.points, s.width)).items():
+        for zone, cover in stroke_zones(atlas, s).items():
             if cover >= MIN_STROKE_COVERAGE:
                 yield zone, s.intensity, cover, (s.quality,)
 

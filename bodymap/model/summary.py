@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import clip_to_body, painted_area, stroke_shape
+from bodymap.geometry.strokes import painted_area, stroke_shape
 from bodymap.model.chart import Chart, Stroke
 
 
@@ -23,9 +23,11 @@ class ChartSummary:
 
 
 def stroke_zones(atlas: Atlas, stroke: Stroke) -> dict[str, float]:
-    """Zone id -> fraction of that zone the stroke covers."""
-    shape = clip_to_body(atlas, stroke.view, stroke_shape(stroke.points, stroke.width))
-    return atlas.coverage(stroke.view, shape)
+    """Zone id -> fraction of that zone the stroke covers.
+
+    The zones lie inside the body, so the coverage needs no clipping to the silhouette first.
+    """
+    return atlas.coverage(stroke.view, stroke_shape(stroke.points, stroke.width))
 
 
 def summarize(chart: Chart, atlas: Atlas) -> ChartSummary:
