@@ -34,6 +34,7 @@ typecheck: $(STAMP_TEST)
 
 pytest: $(STAMP_TEST)
 	@tools/syslibs.sh core
+	@tools/postgres.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck pytest

@@ -8,6 +8,17 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+# Fixtures and hooks that run a test on both database backends (SQLite and PostgreSQL).
+from tests.backends import (  # noqa: E402, F401
+    backend,
+    db,
+    new_db,
+    pg_server,
+    pytest_runtest_logreport,
+    pytest_sessionfinish,
+    store,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 REAL_ATLAS_PRESENT = all((REPO / "assets" / "svg" / f"{v}.svg").exists() for v in ("front", "back"))
 needs_real_atlas = pytest.mark.skipif(
@@ -66,12 +77,3 @@ def real_atlas():
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "records" / "bodymap.sqlite"
-
-
-@pytest.fixture
-def store(db_path: Path, atlas):
-    from bodymap.store import Store
-
-    s = Store.open(db_path, atlas=atlas)
-    yield s
-    s.close()

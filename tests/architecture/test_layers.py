@@ -16,6 +16,8 @@ ALLOWED_ONLY_IN = {
     "reportlab": {"export"},
     "sqlalchemy": {"store"},
     "alembic": {"store"},
+    "psycopg": {"store"},
+    "argon2": {"store"},
     "svgelements": {"geometry"},
 }
 

@@ -30,3 +30,19 @@ def test_missing_library_prints_the_exact_command_and_stops():
     assert r.returncode == 1
     assert "libbodymap-missing9" in r.stderr
     assert "apt-get install -y --no-install-recommends libbodymap-missing9" in r.stderr
+
+
+def test_missing_postgresql_prints_the_exact_command_and_stops():
+    r = subprocess.run(
+        ["bash", str(ROOT / "tools" / "postgres.sh")], capture_output=True, text=True,
+        env={**os.environ, "BODYMAP_PG_BINDIR": "/nonexistent/bin", "BODYMAP_SYSLIBS_DRY_RUN": "1"},
+    )  # fmt: skip
+    assert r.returncode == 1
+    assert "apt-get install -y --no-install-recommends postgresql" in r.stderr
+
+
+def test_present_postgresql_passes_silently():
+    r = subprocess.run(
+        ["bash", str(ROOT / "tools" / "postgres.sh")], capture_output=True, text=True
+    )
+    assert r.returncode == 0 and r.stdout == "" and r.stderr == ""

@@ -1,4 +1,4 @@
-"""'bodymap export ...' end to end on a temporary database with the demo client."""
+"""'bodymap export ...' end to end on a temporary database (both backends) with the demo client."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from datetime import date
 import pytest
 
 from bodymap.cli.main import main
+from tests.backends import BACKENDS
 from tests.export.pdfcheck import pdf_text, read_pdf
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, body_atlas):
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_db(request, tmp_path_factory: pytest.TempPathFactory, body_atlas):
     from bodymap.ops.demo import create_demo
     from bodymap.store import Store
 
-    db = tmp_path_factory.mktemp("db") / "demo.sqlite"
+    if request.param == "sqlite":
+        db = tmp_path_factory.mktemp("db") / "demo.sqlite"
+    else:
+        db = request.getfixturevalue("pg_server").create_database("export_cli")
     with Store.open(db, atlas=body_atlas) as store:
         record = create_demo(store, body_atlas, start=date(2026, 1, 5))
     return db, record

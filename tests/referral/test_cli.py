@@ -72,11 +72,10 @@ def test_custom_data_file_problems_are_reported(capsys, tmp_path: Path):
     assert status == 1 and "'m'" in err
 
 
-def test_referrals_from_a_charted_visit(capsys, tmp_path: Path, zones):
+def test_referrals_from_a_charted_visit(capsys, db, zones):
     store_mod = pytest.importorskip("bodymap.store")
     from bodymap.model import Chart, Client, PainMark, Visit
 
-    db = tmp_path / "t.sqlite"
     store = store_mod.Store.open(db)
     try:
         client = store.add_client(Client(name="Test Client"))

@@ -1,4 +1,4 @@
-"""Backups: consistent copies while another process writes, and rolling daily backups."""
+"""Backups of SQLite files: consistent copies while another process writes, rolling daily ones."""
 
 import os
 import sqlite3
@@ -9,9 +9,11 @@ from datetime import date, timedelta
 
 from bodymap.store import Store
 from bodymap.store.backup import backups_dir, latest_backup
+from tests.backends import sqlite_only
 from tests.store.helpers import client
 
 
+@sqlite_only
 def test_backup_while_another_process_writes(store, db_path, tmp_path):
     store.add_client(client())
     writer = textwrap.dedent(f"""
@@ -41,6 +43,7 @@ def test_backup_while_another_process_writes(store, db_path, tmp_path):
         assert len(s.list_clients()) >= 1
 
 
+@sqlite_only
 def test_daily_backups_keep_the_last_seven(store, db_path):
     store.add_client(client())
     start = date(2024, 1, 1)

@@ -1,4 +1,4 @@
-"""The records commands, run through bodymap.cli.main with --db on a temporary file."""
+"""The records commands, run through bodymap.cli.main with --db on a fresh database (both backends)."""
 
 import json
 
@@ -8,12 +8,13 @@ from bodymap.cli.main import main
 from bodymap.model import ClientRecord
 from bodymap.model.codec import record_to_json
 from bodymap.store import Store
+from tests.backends import sqlite_only
 from tests.store.helpers import client, intake, plan, visit
 
 
 @pytest.fixture
-def filled(db_path, atlas):
-    with Store.open(db_path, atlas=atlas) as s:
+def filled(db, atlas):
+    with Store.open(db, atlas=atlas) as s:
         c = s.add_client(client())
         s.add_visit(visit(c.id, 9))
         s.add_visit(visit(c.id, 2))
@@ -28,26 +29,26 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return status, out, err
 
 
-def test_clients_and_visits_json(capsys, db_path, filled):
-    status, out, _ = run(capsys, "--db", str(db_path), "clients", "--json")
+def test_clients_and_visits_json(capsys, db, filled):
+    status, out, _ = run(capsys, "--db", str(db), "clients", "--json")
     assert status == 0 and [c["id"] for c in json.loads(out)] == [filled.id]
-    status, out, _ = run(capsys, "--db", str(db_path), "visits", filled.id[:8], "--json")
+    status, out, _ = run(capsys, "--db", str(db), "visits", filled.id[:8], "--json")
     rows = json.loads(out)
     assert status == 0 and len(rows) == 2 and all("id" in r for r in rows)
     assert rows[0]["started_at"] < rows[1]["started_at"]
-    status, out, _ = run(capsys, "--db", str(db_path), "visits", filled.id)
+    status, out, _ = run(capsys, "--db", str(db), "visits", filled.id)
     assert status == 0 and "2 visit(s)" in out
 
 
-def test_export_import_round_trip(capsys, tmp_path, db_path, filled, atlas):
+def test_export_import_round_trip(capsys, tmp_path, db, new_db, filled, atlas):
     f = tmp_path / "out.json"
-    assert run(capsys, "--db", str(db_path), "export-json", filled.id, "-o", str(f))[0] == 0
-    other = tmp_path / "other.sqlite"
+    assert run(capsys, "--db", str(db), "export-json", filled.id, "-o", str(f))[0] == 0
+    other = new_db("other")
     status, out, _ = run(
         capsys, "--db", str(other), "--atlas", str(atlas.source), "import-json", str(f)
     )
     assert status == 0 and filled.id in out
-    with Store.open(db_path) as a, Store.open(other) as b:
+    with Store.open(db) as a, Store.open(other) as b:
         assert a.load_record(filled.id) == b.load_record(filled.id)
     status, _, err = run(
         capsys, "--db", str(other), "--atlas", str(atlas.source), "import-json", str(f)
@@ -55,24 +56,25 @@ def test_export_import_round_trip(capsys, tmp_path, db_path, filled, atlas):
     assert status == 1 and "already in this database" in err
 
 
-def test_import_reports_the_field(capsys, tmp_path, db_path, atlas):
+def test_import_reports_the_field(capsys, tmp_path, db, atlas):
     c = client()
     data = json.loads(record_to_json(ClientRecord(c, visits=(visit(c.id),))))
     data["visits"][0]["pre_chart"]["marks"][1]["intensity"] = 11
     f = tmp_path / "bad.json"
     f.write_text(json.dumps(data))
     status, _, err = run(
-        capsys, "--db", str(db_path), "--atlas", str(atlas.source), "import-json", str(f)
+        capsys, "--db", str(db), "--atlas", str(atlas.source), "import-json", str(f)
     )
     assert status == 1 and "visits[0].pre_chart.marks[1].intensity: 11 is above 10" in err
-    assert run(capsys, "--db", str(db_path), "clients", "--json")[1].strip() == "[]"
+    assert run(capsys, "--db", str(db), "clients", "--json")[1].strip() == "[]"
 
 
-def test_backup_command(capsys, tmp_path, db_path, filled):
+@sqlite_only  # a file copy; a server database is dumped (tests/store/test_clinic_backup.py)
+def test_backup_command(capsys, tmp_path, db, filled):
     dest = tmp_path / "copy.sqlite"
-    status, out, _ = run(capsys, "--db", str(db_path), "backup", "--to", str(dest))
+    status, out, _ = run(capsys, "--db", str(db), "backup", "--to", str(dest))
     assert status == 0 and dest.exists()
-    status, out, _ = run(capsys, "--db", str(db_path), "backup")
+    status, out, _ = run(capsys, "--db", str(db), "backup")
     assert status == 0 and "backups" in out
 
 

@@ -1,4 +1,4 @@
-"""Two store instances on one file: optimistic row versions stop silent overwrites."""
+"""Two store instances on one database: optimistic row versions stop silent overwrites."""
 
 import dataclasses
 
@@ -11,9 +11,9 @@ from tests.store.helpers import client, mark, visit
 
 
 @pytest.fixture
-def pair(db_path, atlas):
-    a = Store.open(db_path, atlas=atlas)
-    b = Store.open(db_path, atlas=atlas)
+def pair(db, atlas):
+    a = Store.open(db, atlas=atlas)
+    b = Store.open(db, atlas=atlas)
     yield a, b
     a.close()
     b.close()

@@ -40,13 +40,13 @@ CHILD = textwrap.dedent("""
 
 
 @pytest.mark.slow
-def test_sigkill_loses_no_committed_edit(db_path):
-    Store.open(db_path).close()  # create the schema once
+def test_sigkill_loses_no_committed_edit(db):
+    Store.open(db).close()  # create the schema once
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     rng = random.Random(7)
     total = 0
     for _ in range(5):
-        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path)], env=env,
+        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db)], env=env,
                                 stdout=subprocess.PIPE, text=True)  # fmt: skip
         assert proc.stdout is not None
         visit_id = proc.stdout.readline().split()[1]
@@ -62,7 +62,7 @@ def test_sigkill_loses_no_committed_edit(db_path):
             what, item_id = line.split()
             (added.append if what == "added" else updated.add)(item_id)
         total += len(added)
-        with Store.open(db_path) as store:
+        with Store.open(db) as store:
             assert store.integrity_check() == "ok"
             chart = store.get_visit(visit_id).pre_chart
             stored = [x.id for x in (*chart.marks, *chart.strokes)]

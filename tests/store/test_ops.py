@@ -9,7 +9,7 @@ from bodymap.store import Store
 from tests.store.helpers import T0
 
 
-def test_each_command_is_committed_and_undo_too(store, db_path, atlas):
+def test_each_command_is_committed_and_undo_too(store, db, atlas):
     c = ops.new_client(store, name="Synthetic")
     doc = edit_visit(store, ops.new_visit(store, client_id=c.id, started_at=T0, therapist="T"))
     add = ops.mark_point(doc, atlas=atlas, slot="pre", view="front", x=65, y=20, intensity=7)
@@ -22,11 +22,11 @@ def test_each_command_is_committed_and_undo_too(store, db_path, atlas):
                     x=65, y=20, state=TriggerPointState.LATENT, muscle="upper trapezius").apply()  # fmt: skip
     ops.add_arrow(doc, atlas=atlas, slot="pre", view="front", start=(35, 45), end=(35, 75)).apply()
     ops.set_field(doc, "soap", Soap(plan="stretch")).apply()
-    with Store.open(db_path, atlas=atlas) as fresh:  # what another process would read now
+    with Store.open(db, atlas=atlas) as fresh:  # what another process would read now
         assert fresh.get_visit(doc.visit.id) == doc.visit
     stroke.revert()
     add.revert()
-    with Store.open(db_path, atlas=atlas) as fresh:
+    with Store.open(db, atlas=atlas) as fresh:
         got = fresh.get_visit(doc.visit.id)
         assert got.pre_chart.marks == () and got.pre_chart.strokes == ()
         assert got.pre_chart.arrows[0].to_zone == "right-thigh-box"

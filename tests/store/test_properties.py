@@ -5,12 +5,13 @@ import json
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from bodymap.model.codec import DecodeError, record_to_json
 from bodymap.model.overview import client_overview, visit_summary
 from bodymap.ops.portable import import_client_json
 from bodymap.store import Store, StoreError
+from tests.backends import BACKENDS
 from tests.model.strategies import records
 
 SETTINGS = settings(
@@ -22,13 +23,7 @@ def dump(store: Store) -> list[str]:
     """Every row of every table, for before/after comparisons."""
     out = []
     with store.engine.connect() as conn:
-        names = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
-        for name in names:
+        for name in sorted(inspect(conn).get_table_names()):
             out += [
                 f"{name}:{tuple(r)}"
                 for r in conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1')
@@ -41,11 +36,15 @@ def forget(store: Store, client_id: str) -> None:
         conn.execute(text("DELETE FROM clients WHERE id = :id"), {"id": client_id})
 
 
-@pytest.fixture(scope="module")
-def shared_store(tmp_path_factory, atlas):
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_store(request, tmp_path_factory, atlas):
     from tests.store.helpers import client, visit
 
-    s = Store.open(tmp_path_factory.mktemp("prop") / "bodymap.sqlite", atlas=atlas)
+    if request.param == "sqlite":
+        target = tmp_path_factory.mktemp("prop") / "bodymap.sqlite"
+    else:
+        target = request.getfixturevalue("pg_server").create_database("properties")
+    s = Store.open(target, atlas=atlas)
     resident = s.add_client(client("Resident Synthetic"))  # so "nothing changed" means something
     s.add_visit(visit(resident.id))
     yield s

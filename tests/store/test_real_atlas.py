@@ -36,10 +36,9 @@ def test_demo_record_is_valid_and_improves(real_atlas):
                 assert real_atlas.zone_at(m.view, *m.point).id == m.zone
 
 
-def test_demo_command(capsys, tmp_path, real_atlas):
+def test_demo_command(capsys, db, real_atlas):
     from bodymap.cli.main import main
 
-    db = tmp_path / "demo.sqlite"
     assert main(["--db", str(db), "demo"]) == 0
     out = capsys.readouterr().out
     client_id = out.split()[1]
@@ -50,8 +49,8 @@ def test_demo_command(capsys, tmp_path, real_atlas):
         assert record_problems(record, real_atlas) == []
 
 
-def test_real_zone_ids_are_accepted(tmp_path, real_atlas):
-    with Store.open(tmp_path / "r.sqlite", atlas=real_atlas) as s:
+def test_real_zone_ids_are_accepted(db, real_atlas):
+    with Store.open(db, atlas=real_atlas) as s:
         record = create_demo(s, real_atlas)
         assert s.load_record(record.client.id) == record
     for zone_id in ("left-temple", "right-upper-arm-front", "left-thumb-palmar", "sacrum"):

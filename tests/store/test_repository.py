@@ -1,4 +1,4 @@
-"""Repository round trips, fine-grained edits, ordering, signing and amendments on SQLite files."""
+"""Repository round trips, fine-grained edits, ordering, signing and amendments (both backends)."""
 
 import dataclasses
 import sqlite3
@@ -9,9 +9,11 @@ import pytest
 from bodymap.model import SignedVisitError, Soap, VisitStatus
 from bodymap.model.signing import amend, sign
 from bodymap.store import NotFoundError, Store
+from tests.backends import sqlite_only
 from tests.store.helpers import T0, chart, client, intake, mark, plan, visit
 
 
+@sqlite_only  # the SQLite file settings
 def test_new_database_is_configured(store, db_path):
     assert db_path.exists()
     con = sqlite3.connect(db_path)
@@ -113,13 +115,13 @@ def test_intake_revisions_and_plans(store):
     assert store.plans(c.id) == [p2]
 
 
-def test_load_and_import_record(store, tmp_path, atlas):
+def test_load_and_import_record(store, new_db, atlas):
     c = store.add_client(client())
     store.add_visit(visit(c.id))
     store.add_intake(intake(c.id))
     store.add_plan(plan(c.id))
     record = store.load_record(c.id)
-    with Store.open(tmp_path / "other.sqlite", atlas=atlas) as other:
+    with Store.open(new_db("other"), atlas=atlas) as other:
         other.import_record(record)
         assert other.load_record(c.id) == record
 
