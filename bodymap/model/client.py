@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,3 +50,14 @@ class Client:
     def __repr__(self) -> str:
         # Keep names and notes out of tracebacks and logs.
         return f"Client(id={self.id!r}, version={self.version})"
+
+
+def name_sort_key(name: str) -> str:
+    """A name's place in the client list: case, accents and repeated spaces ignored.
+
+    "émile Roux" sorts with "Emile roux", before "Fay"; the same key on every backend
+    (the database compares keys code point by code point, never by its own locale).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())

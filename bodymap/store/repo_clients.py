@@ -41,7 +41,7 @@ class ClientRecords(RepositoryBase):
 
     def list_clients(self, *, include_archived: bool = True) -> list[Client]:
         """Every client, by name (a list screen needs only list_client_headers)."""
-        stmt = select(clients).order_by(clients.c.name, clients.c.id)
+        stmt = select(clients).order_by(*summaries.LIST_ORDER)
         if not include_archived:
             stmt = stmt.where(clients.c.archived.is_(False))
         with self._read() as conn, vstore.paused_gc():

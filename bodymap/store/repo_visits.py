@@ -136,7 +136,7 @@ class VisitRecords(RepositoryBase):
             v = self._bump(
                 conn, visits, "visit", visit.id, visit.version, updated_at=now_stamp(),
                 status=VisitStatus.SIGNED.value, signed_by=visit.signed_by,
-                signed_at=visit.signed_at.isoformat(),
+                signed_at=rows.when_text(visit.signed_at),
             )  # fmt: skip
         return versioned(visit, v, visit.pre_chart.version + 1, visit.post_chart.version + 1)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import struct
 import sys
 from array import array
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bodymap.model import (
@@ -23,6 +24,7 @@ from bodymap.model import (
     TreatmentPlan,
     Visit,
 )
+from bodymap.model.client import name_sort_key
 from bodymap.model.codec import from_data, to_data
 from bodymap.model.outcomes import Peg, PsfsRating, RomEntry
 from bodymap.model.values import (
@@ -49,6 +51,26 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text is not None else None
 
 
+def when_text(value: datetime) -> str:
+    """A date-time's column text: an instant (with a zone) in UTC, a wall-clock time as given.
+
+    UTC keeps instants written from computers in different zones (or either side of a clock
+    change) in time order as text; a time without a zone (a visit's start as the therapist
+    chose it) has no instant to convert.
+    """
+    return in_utc(value).isoformat()
+
+
+def in_utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo is not None else value
+
+
+def when_from(text: str) -> datetime:
+    """A date-time read back: an instant in this computer's local zone, a wall-clock time as is."""
+    value = datetime.fromisoformat(text)
+    return value.astimezone() if value.tzinfo is not None else value
+
+
 def _json(value: Any) -> str:
     return json.dumps(to_data(value), separators=(",", ":"), ensure_ascii=False)
 
@@ -59,7 +81,7 @@ def client_row(c: Client) -> dict[str, Any]:
         "notes": c.notes, "consent_treatment": c.consent_treatment,
         "consent_treatment_date": _d(c.consent_treatment_date),
         "consent_storage": c.consent_storage, "consent_storage_date": _d(c.consent_storage_date),
-        "archived": c.archived,
+        "archived": c.archived, "sort_name": name_sort_key(c.name),
     }  # fmt: skip
 
 
@@ -77,7 +99,8 @@ def client_from(r: Row) -> Client:
         c_store_d,
         archived,
         version,
-        _,
+        _updated_at,
+        _sort_name,
     ) = r
     return trusted(Client, {
         "name": name, "date_of_birth": _date(born) if born else None, "contact": contact,
@@ -90,6 +113,7 @@ def client_from(r: Row) -> Client:
 
 
 def intake_row(i: Intake) -> dict[str, Any]:
+    i = dataclasses.replace(i, recorded_at=in_utc(i.recorded_at))  # the JSON body too
     return {
         "id": i.id, "client_id": i.client_id, "revision": i.revision,
         "recorded_at": i.recorded_at.isoformat(), "body": _json(i),
@@ -97,7 +121,9 @@ def intake_row(i: Intake) -> dict[str, Any]:
 
 
 def intake_from(r: Row) -> Intake:
-    return from_data(Intake, json.loads(r.body))
+    intake = from_data(Intake, json.loads(r.body))
+    local = when_from(r.recorded_at)
+    return intake if local.tzinfo is None else dataclasses.replace(intake, recorded_at=local)
 
 
 _TECHNIQUE = {t.value: t for t in Technique}
@@ -122,7 +148,7 @@ def visit_field_value(name: str, value: Any) -> Any:
     if name in VISIT_JSON_FIELDS:
         return _json(value)
     if name == "started_at":
-        return value.isoformat()
+        return when_text(value)
     if name == "kind":
         return value.value
     return value
@@ -135,7 +161,7 @@ def visit_row(v: Visit) -> dict[str, Any]:
         id=v.id,
         client_id=v.client_id,
         status=v.status.value,
-        signed_at=v.signed_at.isoformat() if v.signed_at else None,
+        signed_at=when_text(v.signed_at) if v.signed_at else None,
         signed_by=v.signed_by,
     )
     return row
@@ -155,11 +181,11 @@ def visit_fields_from(r: Row) -> dict[str, Any]:
         self_care, self_care_text, outcomes, signed_at, signed_by, version, _,
     ) = r[:16]  # fmt: skip
     return {
-        "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
+        "id": vid, "client_id": client_id, "started_at": when_from(started),
         "therapist": therapist, "kind": _KINDS[kind], "status": _STATUSES[status],
         "technique_other": technique_other, "self_care_text": self_care_text,
         "signed_by": signed_by,
-        "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
+        "signed_at": when_from(signed_at) if signed_at else None,
         "version": version, "soap": trusted(Soap, json.loads(soap)),
         "outcomes": outcomes_from(json.loads(outcomes)),
         "techniques": tuple(_TECHNIQUE[t] for t in json.loads(techniques)),
@@ -170,14 +196,14 @@ def visit_fields_from(r: Row) -> dict[str, Any]:
 def amendment_row(a: Amendment, visit_id: str, seq: int) -> dict[str, Any]:
     return {
         "id": a.id, "visit_id": visit_id, "seq": seq, "author": a.author,
-        "at": a.at.isoformat(), "reason": a.reason, "fields": json.dumps(list(a.fields)),
+        "at": when_text(a.at), "reason": a.reason, "fields": json.dumps(list(a.fields)),
         "original": a.original_json,
     }  # fmt: skip
 
 
 def amendment_from(r: Row) -> Amendment:
     return Amendment(
-        id=r.id, author=r.author, at=datetime.fromisoformat(r.at), reason=r.reason,
+        id=r.id, author=r.author, at=when_from(r.at), reason=r.reason,
         fields=tuple(json.loads(r.fields)), original_json=r.original,
     )  # fmt: skip
 
@@ -285,19 +311,19 @@ ITEM_READERS = {
 
 def plan_row(p: TreatmentPlan) -> dict[str, Any]:
     return {
-        "id": p.id, "client_id": p.client_id, "created_at": p.created_at.isoformat(),
+        "id": p.id, "client_id": p.client_id, "created_at": when_text(p.created_at),
         "goals": json.dumps(list(p.goals), ensure_ascii=False),
         "visits_per_week": p.visits_per_week, "planned_visits": p.planned_visits,
-        "appointments": json.dumps([a.isoformat() for a in p.appointments]),
+        "appointments": json.dumps([when_text(a) for a in p.appointments]),
         "review_date": _d(p.review_date), "notes": p.notes,
     }  # fmt: skip
 
 
 def plan_from(r: Row) -> TreatmentPlan:
     return TreatmentPlan(
-        id=r.id, client_id=r.client_id, created_at=datetime.fromisoformat(r.created_at),
+        id=r.id, client_id=r.client_id, created_at=when_from(r.created_at),
         goals=tuple(json.loads(r.goals)), visits_per_week=r.visits_per_week,
         planned_visits=r.planned_visits,
-        appointments=tuple(datetime.fromisoformat(a) for a in json.loads(r.appointments)),
+        appointments=tuple(when_from(a) for a in json.loads(r.appointments)),
         review_date=_date(r.review_date), notes=r.notes, version=r.version,
     )  # fmt: skip

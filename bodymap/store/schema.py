@@ -20,6 +20,8 @@ from sqlalchemy import (
 metadata = MetaData()
 
 ID = String(64)
+# Text sorted by code point: SQLite's default (BINARY); PostgreSQL's "C" collation.
+BYTEWISE_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
 
 
 def _id() -> Column:
@@ -45,9 +47,12 @@ clients = Table(
     Column("archived", Boolean, nullable=False),
     Column("version", Integer, nullable=False),
     Column("updated_at", String(40), nullable=False),
+    # model.client.name_sort_key(name), compared code point by code point on both backends:
+    # PostgreSQL's default collation follows the server's locale, SQLite's does not.
+    Column("sort_name", BYTEWISE_TEXT, nullable=False),
     # The client list's sort order, holding every column the list shows, so listing
-    # thousands of clients reads this index alone (migration 0002).
-    Index("ix_clients_name", "name", "id", "date_of_birth", "archived"),
+    # thousands of clients reads this index alone (migrations 0002, 0003).
+    Index("ix_clients_sort", "sort_name", "name", "id", "date_of_birth", "archived"),
 )
 
 intakes = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -27,13 +27,15 @@ from bodymap.store.schema import (
 )
 from bodymap.store.visits import POST, PRE, paused_gc, scoped_visits
 
+# Case and accents ignored (model.client.name_sort_key); the stored name, then id, break ties.
+LIST_ORDER = (clients.c.sort_name, clients.c.name, clients.c.id)
 HEADER_COLUMNS = (clients.c.id, clients.c.name, clients.c.date_of_birth, clients.c.archived)
 
 
 @functools.cache
 def header_query(*, include_archived: bool) -> Select[Any]:
-    """The client list, by name; the index ix_clients_name covers it (no table row is read)."""
-    stmt = select(*HEADER_COLUMNS).order_by(clients.c.name, clients.c.id)
+    """The client list, by name; the index ix_clients_sort covers it (no table row is read)."""
+    stmt = select(*HEADER_COLUMNS).order_by(*LIST_ORDER)
     if not include_archived:
         stmt = stmt.where(clients.c.archived.is_(False))
     return stmt
@@ -128,11 +130,11 @@ def visit_summaries(conn: Connection, scope: str, key: str) -> list[VisitSummary
 def _summary(r: Any) -> VisitSummary:
     vid, client_id, started, therapist, kind, status, outcomes, signed_at, by, version = r[:10]
     return trusted(VisitSummary, {
-        "id": vid, "client_id": client_id, "started_at": datetime.fromisoformat(started),
+        "id": vid, "client_id": client_id, "started_at": rows.when_from(started),
         "therapist": therapist, "kind": VisitKind(kind), "status": VisitStatus(status),
         "outcomes": rows.outcomes_from(json.loads(outcomes)), "pre": _tally(r[11:19]),
         "post": _tally(r[19:27]),
-        "signed_at": datetime.fromisoformat(signed_at) if signed_at else None,
+        "signed_at": rows.when_from(signed_at) if signed_at else None,
         "signed_by": by, "amendments": r[10], "version": version,
     })  # fmt: skip
 
