@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +22,32 @@ class CliError(Exception):
         self.status = status
 
 
+Handler = Callable[[argparse.Namespace, "CliContext"], int]
+
+
+def reported(handler: Handler) -> Handler:
+    """Turn storage and validation errors into one-line CLI errors."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        from bodymap.store import StoreError
+
+        try:
+            return handler(args, ctx)
+        except (StoreError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+
+    return run
+
+
 @dataclass
 class CliContext:
     """What commands share: options, and the atlas/store opened on first use."""
 
     db: str | None = None
     atlas_path: str | None = None
+    user: str | None = None  # --user or BODYMAP_USER: who signs in where the database has accounts
+    password_stdin: bool = False
     _atlas: Atlas | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
     _closers: list[Any] = field(default_factory=list, repr=False)
@@ -50,7 +73,25 @@ class CliContext:
             except StoreError as exc:
                 raise CliError(str(exc)) from None
             self.on_close(self._store.close)
+            self._sign_in(self._store)
         return self._store
+
+    def _sign_in(self, store: Store) -> None:
+        """Sign in where the database has accounts (a solo database has none)."""
+        from bodymap.cli.passwords import read_password
+        from bodymap.store import StoreError
+
+        if not store.accounts_required:
+            return
+        if not self.user:
+            raise CliError(
+                "this database has accounts: give --user NAME (or set BODYMAP_USER) to sign in"
+            )
+        password = read_password(f"password for {self.user}: ", from_stdin=self.password_stdin)
+        try:
+            store.sign_in(self.user, password)
+        except StoreError as exc:
+            raise CliError(f"sign-in refused: {exc}") from None
 
     def on_close(self, closer: Any) -> None:
         """Register a callable to run when the command finishes."""

@@ -107,6 +107,7 @@ def cmd_visit(args: argparse.Namespace, ctx: CliContext) -> int:
     client = ctx.store.get_client(visit.client_id)
     data = render_visit_chart(client, visit, ctx.atlas, page_size=args.page_size)
     _write(data, args.output, visit_filename(visit))
+    ctx.store.record_event("exported", client_id=client.id, kind="visit", record_id=visit.id)
     return 0
 
 
@@ -135,6 +136,7 @@ def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
         client, visit, ctx.atlas, other=other, slot=args.chart, page_size=args.page_size
     )
     _write(data, args.output, comparison_filename(visit, other))
+    store.record_event("exported", client_id=client.id, kind="visit", record_id=visit.id)
     return 0
 
 
@@ -156,4 +158,5 @@ def cmd_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         page_size=args.page_size,
     )
     _write(data, args.output, progress_filename(client.id, args.start, args.end))
+    store.record_event("exported", client_id=client.id, kind="client", record_id=client.id)
     return 0

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from bodymap.cli import atlas_cmds, export_cmds, gui_cmds, records_cmds, referral_cmds
+from bodymap.cli import (
+    atlas_cmds,
+    clinic_cmds,
+    export_cmds,
+    gui_cmds,
+    records_cmds,
+    referral_cmds,
+)
 from bodymap.cli.context import CliContext, CliError
 
 # Each module adds its subcommands with register(subparsers); order sets the help listing.
-COMMAND_MODULES = [atlas_cmds, records_cmds, export_cmds, referral_cmds, gui_cmds]
+COMMAND_MODULES = [atlas_cmds, records_cmds, export_cmds, referral_cmds, clinic_cmds, gui_cmds]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         help="database file or SQLAlchemy URL (default: bodymap.sqlite in the user data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=os.environ.get("BODYMAP_USER") or None,
+        help="sign in as NAME where the database has accounts (default: $BODYMAP_USER)",
+    )
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
     )
     parser.add_argument("--atlas", metavar="PATH", help="a custom atlas (SVG file or folder)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
@@ -40,7 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    ctx = CliContext(db=args.db, atlas_path=args.atlas)
+    ctx = CliContext(
+        db=args.db, atlas_path=args.atlas, user=args.user, password_stdin=args.password_stdin
+    )
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

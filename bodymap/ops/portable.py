@@ -22,6 +22,7 @@ def export_client_json(store: Store, client_id: str, dest: Path) -> ClientRecord
     tmp = dest.with_name(dest.name + ".partial")
     tmp.write_text(record_to_json(record), encoding="utf-8")
     os.replace(tmp, dest)
+    store.record_event("exported", client_id=client_id, kind="client", record_id=client_id)
     log.info("exported client %s (%d visits)", client_id, len(record.visits))
     return record
 

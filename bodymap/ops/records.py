@@ -146,16 +146,32 @@ def set_field(doc: VisitDocument, field: str, value: Any) -> SetVisitField:
     return SetVisitField(doc, field, value)
 
 
-def sign_visit(store: Store, visit: Visit, *, by: str, at: datetime | None = None) -> Visit:
-    """Sign a draft visit; from then on it changes only through amendments."""
-    return store.sign_visit(sign(visit, by, at or datetime.now().astimezone()))
+def signer(store: Store, by: str | None) -> str:
+    """Who signs: the signed-in therapist where people sign in, else the name given."""
+    if by is None and store.signed_in is not None:
+        return store.signed_in.signature
+    return by or ""
+
+
+def sign_visit(
+    store: Store, visit: Visit, *, by: str | None = None, at: datetime | None = None
+) -> Visit:
+    """Sign a draft visit (as the signed-in therapist, if any); then it changes only by amendment."""
+    return store.sign_visit(sign(visit, signer(store, by), at or datetime.now().astimezone()))
 
 
 def amend_visit(
-    store: Store, visit: Visit, *, by: str, reason: str, at: datetime | None = None, **changes: Any
+    store: Store,
+    visit: Visit,
+    *,
+    reason: str,
+    by: str | None = None,
+    at: datetime | None = None,
+    **changes: Any,
 ) -> Visit:
     """Change a signed visit, keeping the original with who, when and why."""
-    amended = amend(visit, by, at or datetime.now().astimezone(), reason, **changes)
+    when = at or datetime.now().astimezone()
+    amended = amend(visit, signer(store, by), when, reason, **changes)
     return store.amend_visit(amended)
 
 

@@ -95,4 +95,5 @@ def export_report(store: Store, atlas: Atlas, req: ReportRequest, path: str | Pa
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
     os.replace(partial, target)
+    store.record_event("exported", kind="visit", record_id=req.visit_id)
     return target

@@ -23,6 +23,7 @@ from bodymap.store.errors import (
     StoreBusyError,
     StoreError,
 )
+from bodymap.store.server import server_error
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,8 @@ def make_engine(url: str) -> Engine:
 def driver_error(exc: BaseException, path: Path | None) -> StoreError:
     """A StoreError with an actionable message for a database driver failure."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if path is None and (found := server_error(str(orig))) is not None:
+        return found
     text = str(orig).lower()
     where = str(path) if path else "the database"
     if "disk is full" in text or "database or disk is full" in text:

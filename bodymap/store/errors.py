@@ -61,3 +61,15 @@ class StorageFullError(StoreError):
 
 class StoreBusyError(StoreError):
     """Another program held the database lock for too long."""
+
+
+class SignInRequiredError(StoreError):
+    """The database has accounts and nobody is signed in."""
+
+
+class PermissionDeniedError(StoreError):
+    """The signed-in account's role may not do this (or a wrong password, a disabled account)."""
+
+
+class ConnectionLostError(StoreError):
+    """The database server cannot be reached (restarted, network down); nothing was saved."""

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
+from bodymap.model.accounts import Permission
 from bodymap.model.atlas_check import record_problems
 from bodymap.model.values import trusted
 from bodymap.store import backup as backups
@@ -18,6 +19,7 @@ from bodymap.store import visits as vstore
 from bodymap.store.database import check_file, make_engine, mapped_errors, resolve
 from bodymap.store.errors import CorruptDatabaseError, StoreError
 from bodymap.store.migrate import ensure_schema
+from bodymap.store.repo_accounts import AccountRecords
 from bodymap.store.repo_clients import ClientRecords, insert_client, read_client
 from bodymap.store.repo_plans import PlanRecords, insert_plan, read_intakes, read_plans
 from bodymap.store.repo_visits import VisitRecords
@@ -26,7 +28,7 @@ from bodymap.store.schema import clients, intakes
 log = logging.getLogger(__name__)
 
 
-class Store(ClientRecords, PlanRecords, VisitRecords):
+class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
     """Clinical records in one database. Every method is one transaction, committed on return.
 
     Records carry a row version; writes name the version they were based on and raise
@@ -85,6 +87,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords):
 
         The full load, for export and JSON; a screen opening a client wants open_client.
         """
+        self._allow(Permission.READ_CLINICAL)
         with self._read() as conn:
             client = read_client(conn, client_id)
             intake_list = tuple(read_intakes(conn, client_id))
@@ -98,6 +101,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords):
 
     def import_record(self, record: ClientRecord) -> None:
         """Add a whole client record in one transaction: all of it or nothing."""
+        self._allow(Permission.IMPORT)
         if self.atlas is not None:
             problems = record_problems(record, self.atlas)
             if problems:
@@ -117,9 +121,11 @@ class Store(ClientRecords, PlanRecords, VisitRecords):
                 vstore.insert_visit(conn, visit)
             for plan in record.plans:
                 insert_plan(conn, plan)
+            self._audit(conn, "imported", record.client.id, "client", record.client.id)
 
     def backup(self, dest: Path) -> Path:
         """A consistent copy of the database at `dest`, safe while others are writing."""
+        self._allow(Permission.BACKUP)
         with mapped_errors(self.path):
             return backups.copy_database(self._file(), Path(dest))
 

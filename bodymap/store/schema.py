@@ -189,6 +189,39 @@ plans = Table(
     Index("ix_plans_client", "client_id", "created_at"),
 )
 
+accounts = Table(
+    "accounts",
+    metadata,
+    _id(),
+    Column("name", String(64), nullable=False, unique=True),  # the sign-in name
+    Column("full_name", Text, nullable=False),
+    Column("credentials", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", Text, nullable=False),  # Argon2id, parameters inside
+    Column("disabled", Boolean, nullable=False),
+    Column("failed_attempts", Integer, nullable=False),
+    Column("locked_until", String(40)),  # UTC; wrong passwords make the next try wait
+    Column("created_at", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+# Append-only (triggers on both backends; on PostgreSQL also the grants of clinic setup).
+# Ids, actions and times only: never a name, a note or chart content.
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),  # UTC
+    Column("account_id", ID),  # no foreign key: the trail outlives any change to accounts
+    Column("computer", Text, nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("client_id", ID),
+    Column("record_kind", String(10)),
+    Column("record_id", ID),
+    Index("ix_audit_client", "client_id", "seq"),
+    Index("ix_audit_account", "account_id", "seq"),
+)
+
 ITEM_TABLES: dict[str, Table] = {
     "mark": marks,
     "stroke": strokes,

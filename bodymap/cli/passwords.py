@@ -1,0 +1,26 @@
+"""Reading a password: a prompt that does not echo, or one line of standard input for scripts."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from bodymap.cli.context import CliError
+
+
+def read_password(prompt: str, *, from_stdin: bool, confirm: bool = False) -> str:
+    """The password typed at a prompt (twice with `confirm`), or the first line of stdin."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("--password-stdin: standard input is empty")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask for the password on: give it with --password-stdin")
+    try:
+        password = getpass.getpass(prompt)
+        if confirm and getpass.getpass("the same again: ") != password:
+            raise CliError("the two passwords differ; nothing was changed")
+    except EOFError:
+        raise CliError("no password given") from None
+    return password
