@@ -21,6 +21,7 @@ from bodymap.referral import (
     sided_patterns,
 )
 from bodymap.referral.explain import zone_words
+from bodymap.referral.resolve import resolve_zones
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=10, metavar="N", help="show the best N (default 10)")
     p.add_argument("--json", action="store_true", help="print a JSON array, best first")
     p.add_argument("--referrals", metavar="PATH", help="a custom referral data file")
+    p.add_argument("--unverified", action="store_true",
+                   help="also rank patterns marked unverified (status U), left out by default")  # fmt: skip
     p.set_defaults(handler=cmd_referrals)
 
     p = sub.add_parser("muscle", help="show a muscle's trigger points and referral zones")
@@ -118,7 +121,8 @@ def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
     atlas = ctx.atlas
     areas = {z.id: z.area for z in atlas.zones}
     labels = {z.id: z.label for z in atlas.zones}
-    cands = rank_sources(pain, areas, sided_patterns(data), labels=labels, top=args.top)
+    patterns = sided_patterns(data, unverified=args.unverified)
+    cands = rank_sources(pain, areas, patterns, labels=labels, top=args.top)
     if args.json:
         json.dump([_candidate_json(c) for c in cands], sys.stdout, indent=1)
         print()
@@ -154,6 +158,7 @@ def _tp_json(m: Muscle, tp: TriggerPoint) -> dict[str, Any]:
     out: dict[str, Any] = {"id": tp.id, "name": tp.name, "pattern_side": tp.pattern_side}
     for field in ("location", "primary", "spillover"):
         out[field] = {s: list(getattr(p, field)) for s, p in sides.items()}
+    out["rare"] = {s: list(resolve_zones(tp.rare, s)) for s in sides}
     out.update(symptoms=list(tp.symptoms), note=tp.note, status=tp.status or m.status)
     if tp.spillover_status:
         out["spillover_status"] = tp.spillover_status
@@ -168,6 +173,7 @@ def _muscle_json(m: Muscle) -> dict[str, Any]:
         "status": m.status,
         "sources": list(m.sources),
         "red_flag": m.red_flag.text if m.red_flag else None,
+        "red_flag_when_charted": [str(z) for z in m.red_flag.when_charted] if m.red_flag else [],
         "note": m.note,
         "trigger_points": [_tp_json(m, tp) for tp in m.trigger_points],
     }
@@ -189,7 +195,8 @@ def _words(zone_ids: tuple[str, ...], labels: dict[str, str]) -> str:
 def _print_muscle(m: Muscle, labels: dict[str, str]) -> None:
     print(f"{m.name} [{m.status}; {', '.join(m.sources)}]")
     if m.red_flag:
-        print(f"  CAUTION: {m.red_flag.text}")
+        when = _words(resolve_zones(m.red_flag.when_charted, "right"), labels)
+        print(f"  CAUTION (when {when} is charted): {m.red_flag.text}")
     for tp in m.trigger_points:
         p = resolve_pattern(m, tp, "right")
         sided = {"same": "same side", "bilateral": "can cross to the other side"}
@@ -200,6 +207,9 @@ def _print_muscle(m: Muscle, labels: dict[str, str]) -> None:
         print(f"    primary:   {_words(p.primary, labels)}")
         spill = f" [{tp.spillover_status}]" if tp.spillover_status else ""
         print(f"    spillover: {_words(p.spillover, labels)}{spill}")
+        if tp.rare:
+            rare = _words(resolve_zones(tp.rare, "right"), labels)
+            print(f"    rarely:    {rare} (never used for ranking)")
         if tp.symptoms:
             print(f"    symptoms:  {', '.join(tp.symptoms)}")
         if tp.note:

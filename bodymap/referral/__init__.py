@@ -1,5 +1,6 @@
 """Qt-free trigger-point referral atlas: data, validation and "which muscle could cause this?"."""
 
+from bodymap.referral.candidate import Candidate
 from bodymap.referral.patterns import (
     Muscle,
     RedFlag,
@@ -11,7 +12,6 @@ from bodymap.referral.patterns import (
 )
 from bodymap.referral.rank import (
     DEFAULT_WEIGHTS,
-    Candidate,
     RankWeights,
     pain_weights,
     rank_sources,

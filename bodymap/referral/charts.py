@@ -13,14 +13,28 @@ if TYPE_CHECKING:
 
 PainItem = tuple[str, float, float | None]
 
+# A stroke charts a zone fully once it covers a fingertip-sized patch of it: 100 viewBox units
+# squared is about 18 mm square on the built-in figure (960 units tall for about 1.7 m). A
+# zone smaller than two such patches is charted fully once half of it is covered. Less than
+# that (a stroke grazing the edge of a neighbouring zone) counts in proportion.
+FINGERTIP_AREA = 100.0
+
+
+def charted_share(coverage: float, zone_area: float) -> float:
+    """How fully a stroke covering `coverage` (0..1) of a zone of this area charts it, 0..1."""
+    if zone_area <= 0:
+        return 0.0
+    return min(1.0, coverage * zone_area / min(FINGERTIP_AREA, zone_area / 2))
+
 
 def chart_items(
     chart: Chart, atlas: Atlas, coverage: Callable[[Stroke], dict[str, float]] | None = None
 ) -> list[PainItem]:
-    """(zone id, intensity 0-10, coverage) for every tap mark and every zone a stroke touches.
+    """(zone id, intensity 0-10, share charted) for every tap mark and every zone a stroke touches.
 
-    A tap mark counts its whole zone (coverage None); a stroke counts the fraction it covers,
-    from `coverage(stroke)` (default: model.summary.stroke_zones).
+    A tap mark charts its whole zone (share None); a stroke charts each zone it touches by
+    charted_share of the fraction it covers, from `coverage(stroke)` (default:
+    model.summary.stroke_zones).
     """
     from bodymap.model.summary import stroke_zones
 
@@ -28,7 +42,8 @@ def chart_items(
     items: list[PainItem] = [(m.zone, float(m.intensity), None) for m in chart.marks]
     for stroke in chart.strokes:
         for zone_id, cov in zones_of(stroke).items():
-            items.append((zone_id, float(stroke.intensity), cov))
+            share = charted_share(cov, atlas.zone(zone_id).area)
+            items.append((zone_id, float(stroke.intensity), share))
     return items
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from bodymap.referral.rank import Candidate
+from bodymap.referral.candidate import Candidate
 
 MAX_NAMED = 4
 
@@ -24,23 +22,40 @@ def name_list(zone_ids: Sequence[str], labels: Mapping[str, str] | None = None) 
     return ", ".join(words) + (f" and {extra} more" if extra > 0 else "")
 
 
-def explain(c: Candidate, labels: Mapping[str, str] | None = None) -> str:
-    """E.g. "Explains 80% of the charted pain (temple, jaw); 2 of its 7 primary zones are pain-free."."""
-    pct = round(100 * c.explained)
-    if c.matched_zones:
-        first = f"Explains {pct}% of the charted pain ({name_list(c.matched_zones, labels)})"
+def _zones_part(c: Candidate, labels: Mapping[str, str] | None) -> str:
+    n, total = len(c.matched_zones), c.charted_count
+    if not n:
+        text = (
+            "Refers pain to none of the charted zones"
+            if total > 1
+            else ("Does not refer pain to the charted zone")
+        )
+    elif n == total:
+        text = "Explains every charted zone" if n > 1 else "Explains the charted zone"
+        text += f" ({name_list(c.matched_zones, labels)})"
     else:
-        first = "Explains none of the charted pain by referral"
+        text = f"Explains {n} of the {total} charted zones ({name_list(c.matched_zones, labels)})"
+    if c.as_spillover:
+        text += f", {len(c.as_spillover)} only as occasional spillover"
     if c.at_trigger_point:
-        first += f"; pain where the trigger point lies ({name_list(c.at_trigger_point, labels)})"
+        text += f"; pain where the trigger point lies ({name_list(c.at_trigger_point, labels)})"
+    return text
+
+
+def _primary_part(c: Candidate) -> str:
     if c.pain_free_primary == 0:
-        second = f"all {c.primary_count} of its primary zones are painful"
         if c.primary_count <= 2:
-            second = ("its one primary zone is", "both its primary zones are")[c.primary_count - 1]
-            second += " painful"
-    elif c.pain_free_primary == c.primary_count:
-        second = "none of its primary zones is painful (spillover or trigger point only)"
-    else:
-        verb = "is" if c.pain_free_primary == 1 else "are"
-        second = f"{c.pain_free_primary} of its {c.primary_count} primary zones {verb} pain-free"
-    return f"{first}; {second}."
+            return ("its one main zone is", "both its main zones are")[c.primary_count - 1] + (
+                " charted"
+            )
+        return f"all {c.primary_count} of its main zones are charted"
+    if c.pain_free_primary == c.primary_count:
+        return "none of its main zones is charted"
+    verb = "is" if c.pain_free_primary == 1 else "are"
+    return f"{c.pain_free_primary} of its {c.primary_count} main zones {verb} pain-free"
+
+
+def explain(c: Candidate, labels: Mapping[str, str] | None = None) -> str:
+    """E.g. "Explains 2 of the 3 charted zones (right temple, right jaw); 5 of its 7 main zones
+    are pain-free."."""
+    return f"{_zones_part(c, labels)}; {_primary_part(c)}."

@@ -14,7 +14,7 @@ BUILTIN_FILE = "referrals.json"
 STATUSES = ("V", "P", "U")
 ZONE_SIDES = ("same", "contralateral", "both")
 PATTERN_SIDES = ("same", "bilateral", "midline")
-ZONE_FIELDS = ("location", "primary", "spillover")
+ZONE_FIELDS = ("location", "primary", "spillover", "rare")
 
 
 class ReferralDataError(ValueError):
@@ -43,11 +43,16 @@ class ZoneRef:
 
 @dataclass(frozen=True)
 class RedFlag:
-    """A caution to show before treating: what to rule out, with its source and status."""
+    """A caution to show before treating: what to rule out, with its source and status.
+
+    It applies only when one of `when_charted` (zones resolved for the trigger point's side)
+    is charted as painful.
+    """
 
     text: str
     source: str
     status: str
+    when_charted: tuple[ZoneRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class TriggerPoint:
     location: tuple[ZoneRef, ...]
     primary: tuple[ZoneRef, ...]
     spillover: tuple[ZoneRef, ...]
+    rare: tuple[ZoneRef, ...] = ()  # named by the sources as rare: shown, never ranked
     pattern_side: str = "same"
     symptoms: tuple[str, ...] = ()
     note: str = ""
@@ -150,6 +156,7 @@ def _trigger_point(raw: Any, muscle: dict) -> TriggerPoint:
         location=_zone_list(raw, "location", where),
         primary=_zone_list(raw, "primary", where),
         spillover=_zone_list(raw, "spillover", where),
+        rare=_zone_list(raw, "rare", where),
         pattern_side=str(raw.get("pattern_side", "same")),
         symptoms=_str_tuple(raw, "symptoms", where),
         note=str(raw.get("note", "")),
@@ -163,7 +170,8 @@ def _red_flag(raw: Any, where: str) -> RedFlag | None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise ReferralDataError([f"{where} field 'red_flag': expected an object with 'text'"])
-    return RedFlag(str(raw["text"]), str(raw.get("source", "")), str(raw.get("status", "")))
+    zones = _zone_list(raw, "when_charted", f"{where} field 'red_flag'")
+    return RedFlag(str(raw["text"]), str(raw.get("source", "")), str(raw.get("status", "")), zones)
 
 
 def _muscle(raw: Any, index: int) -> Muscle:

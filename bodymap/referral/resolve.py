@@ -62,18 +62,35 @@ class SidedPattern:
         return (self.muscle.id, self.trigger_point.id, self.side)
 
 
-def resolve_pattern(muscle: Muscle, tp: TriggerPoint, side: str) -> SidedPattern:
-    """One trigger point on one side; a zone named as primary is never also spillover."""
+def status_of(muscle: Muscle, tp: TriggerPoint) -> str:
+    """A trigger point's evidence status (V, P or U): its own, else its muscle's."""
+    return tp.status or muscle.status
+
+
+def resolve_pattern(
+    muscle: Muscle, tp: TriggerPoint, side: str, *, unverified: bool = True
+) -> SidedPattern:
+    """One trigger point on one side; a zone named as primary is never also spillover.
+
+    With unverified=False, spillover marked unverified (spillover_status U) is left out.
+    Zones the sources call rare are never part of a pattern.
+    """
     primary = resolve_zones(tp.primary, side)
-    spill = tuple(z for z in resolve_zones(tp.spillover, side) if z not in primary)
+    spill_refs = tp.spillover if unverified or tp.spillover_status != "U" else ()
+    spill = tuple(z for z in resolve_zones(spill_refs, side) if z not in primary)
     return SidedPattern(muscle, tp, side, resolve_zones(tp.location, side), primary, spill)
 
 
-def sided_patterns(data: ReferralData) -> tuple[SidedPattern, ...]:
-    """Every trigger point of every muscle, resolved for the left and the right side."""
+def sided_patterns(data: ReferralData, *, unverified: bool = False) -> tuple[SidedPattern, ...]:
+    """Every trigger point of every muscle, resolved for the left and the right side.
+
+    The default ranking set leaves out what is not verified (status U): trigger points, and
+    spillover marked U. unverified=True keeps everything.
+    """
     return tuple(
-        resolve_pattern(m, tp, side)
+        resolve_pattern(m, tp, side, unverified=unverified)
         for m in data.muscles
         for tp in m.trigger_points
+        if unverified or status_of(m, tp) != "U"
         for side in SIDES
     )

@@ -11,6 +11,7 @@ from bodymap.referral.patterns import (
     ZONE_FIELDS,
     ZONE_SIDES,
     Muscle,
+    RedFlag,
     ReferralData,
     ReferralDataError,
     TriggerPoint,
@@ -47,13 +48,17 @@ def _tp_problems(m: Muscle, tp: TriggerPoint, known: Collection[str]) -> Iterato
     where = f"muscle {m.id!r} trigger point {tp.id!r}"
     for name in ZONE_FIELDS:
         refs: tuple[ZoneRef, ...] = getattr(tp, name)
-        if name != "spillover" and not refs:
+        if name in ("location", "primary") and not refs:
             yield f"{where} field {name!r}: needs at least one zone"
         for ref in refs:
             yield from _zone_problems(ref, known, f"{where} field {name!r}")
-    both = {str(r) for r in tp.primary} & {str(r) for r in tp.spillover}
-    if both:
-        yield f"{where}: zones both primary and spillover: {', '.join(sorted(both))}"
+    named = [(name, {str(r) for r in getattr(tp, name)}) for name in ("primary", "spillover")]
+    rare = {str(r) for r in tp.rare}
+    for name, zones in [("primary and spillover", named[0][1] & named[1][1])] + [
+        (f"{n} and rare", z & rare) for n, z in named
+    ]:
+        if zones:
+            yield f"{where}: zones both {name}: {', '.join(sorted(zones))}"
     if tp.pattern_side not in PATTERN_SIDES:
         yield f"{where} field 'pattern_side': {tp.pattern_side!r} is not one of {PATTERN_SIDES}"
     crossing = [r for r in (*tp.primary, *tp.spillover) if r.side != "same"]
@@ -67,6 +72,15 @@ def _tp_problems(m: Muscle, tp: TriggerPoint, known: Collection[str]) -> Iterato
             yield f"{where} field {name!r}: {value!r} is not one of {', '.join(STATUSES)}"
 
 
+def _red_flag_problems(flag: RedFlag, where: str, known: Collection[str]) -> Iterator[str]:
+    if flag.status not in STATUSES:
+        yield f"{where}: status {flag.status!r} is not V, P or U"
+    if not flag.when_charted:
+        yield f"{where}: needs 'when_charted', the zones whose pain makes the caution apply"
+    for ref in flag.when_charted:
+        yield from _zone_problems(ref, known, f"{where} 'when_charted'")
+
+
 def _muscle_problems(m: Muscle, data: ReferralData, known: Collection[str]) -> Iterator[str]:
     where = f"muscle {m.id!r}"
     if not m.sources:
@@ -76,8 +90,8 @@ def _muscle_problems(m: Muscle, data: ReferralData, known: Collection[str]) -> I
             yield f"{where} field 'sources': source key {key!r} is not listed under 'sources'"
     if m.status not in STATUSES:
         yield f"{where} field 'status': {m.status!r} is not one of {', '.join(STATUSES)}"
-    if m.red_flag is not None and m.red_flag.status not in STATUSES:
-        yield f"{where} field 'red_flag': status {m.red_flag.status!r} is not V, P or U"
+    if m.red_flag is not None:
+        yield from _red_flag_problems(m.red_flag, f"{where} field 'red_flag'", known)
     if not m.trigger_points:
         yield f"{where} field 'trigger_points': needs at least one trigger point"
     seen: set[str] = set()

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bodymap.model import Chart, Finding, FindingKind, PainMark, TriggerPointState
+from bodymap.model import Chart, Finding, FindingKind, PainMark, Stroke, TriggerPointState
 from bodymap.ops import referrals
 from tests.conftest import needs_real_atlas
 
@@ -41,8 +41,16 @@ def test_arm_to_thumb_suggests_right_scalenes_near_the_top(real_atlas, ctx):
     assert ("scalenes", "right") in top
     scalenes = next(c for c in cands if c.muscle.id == "scalenes")
     assert set(ARM) <= set(scalenes.matched_zones)
-    assert scalenes.red_flag and "cardiac" in scalenes.red_flag
-    assert scalenes.explanation.startswith("Explains 100% of the charted pain")
+    assert scalenes.red_flag is None  # no chest pain charted
+    assert scalenes.explanation.startswith("Explains every charted zone (right front of upper arm")
+
+
+def test_a_stroke_through_small_zones_charts_them_fully(real_atlas, ctx):
+    thumb = real_atlas.zone("right-thumb-palmar")
+    (x, y) = thumb.point
+    stroke = Stroke(view="front", points=((x, y - 3), (x, y + 3)), width=9.0, intensity=6)
+    pain = referrals.PainCache(real_atlas).pain(Chart(strokes=(stroke,)))
+    assert pain["right-thumb-palmar"] == pytest.approx(0.6)  # intensity 6 counts in full
 
 
 def test_empty_chart_has_no_sources(real_atlas, ctx):

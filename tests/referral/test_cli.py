@@ -38,7 +38,23 @@ def test_referrals_json_is_best_first(capsys):
 def test_referrals_table_for_people(capsys):
     arm = ["left-upper-arm-front", "left-upper-arm-back", "left-forearm-palmar-radial"]
     status, out, _ = _run(capsys, "referrals", *arm, "left-thumb-palmar", "left-thumb-dorsal")
-    assert status == 0 and "Scalenes" in out and "Explains" in out and "CAUTION" in out
+    assert status == 0 and "Scalenes" in out and "Explains" in out
+    assert "CAUTION" not in out  # no chest pain charted: no cardiac caution
+    status, out, _ = _run(capsys, "referrals", *arm, "left-thumb-palmar", "left-upper-chest")
+    assert status == 0 and "CAUTION: Chest pain must be cleared as cardiac" in out
+
+
+def test_unverified_patterns_only_on_request(capsys):
+    _, out, _ = _run(capsys, "referrals", "right-foot-top", "--json", "--top", "40")
+    assert "short-toe-extensors" not in {r["muscle"] for r in json.loads(out)}
+    _, out, _ = _run(capsys, "referrals", "right-foot-top", "--json", "--top", "40", "--unverified")
+    assert "short-toe-extensors" in {r["muscle"] for r in json.loads(out)}
+
+
+def test_muscle_lists_rare_zones_and_when_a_caution_applies(capsys):
+    status, out, _ = _run(capsys, "muscle", "soleus")
+    assert status == 0 and "rarely:    jaw (angle of mandible) (never used for ranking)" in out
+    assert "CAUTION (when calf, inner side, calf, outer side is charted)" in out
 
 
 def test_unknown_zone_suggests_close_ids(capsys):

@@ -49,9 +49,51 @@ def test_several_trigger_points_where_the_reference_splits_patterns(data: Referr
 
 
 def test_unverified_rows_are_marked_u(data: ReferralData):
-    for muscle_id in ("biceps-brachii", "triceps", "extensor-digitorum", "brachioradialis"):
+    for muscle_id in ("extensor-digitorum", "brachioradialis", "short-toe-extensors"):
         assert data.muscle(muscle_id).status == "U"
     assert data.muscle("upper-trapezius").trigger_points[0].spillover_status == "U"
+
+
+# Issue 11's gaps, each with a cited source and a status (V or P: partly checked).
+GAPS = [
+    "popliteus", "plantaris", "gracilis", "sartorius", "tibialis-posterior", "long-toe-flexors",
+    "long-toe-extensors", "abductor-hallucis", "quadratus-plantae", "lateral-pterygoid",
+    "medial-pterygoid", "digastric", "rectus-abdominis", "abdominal-obliques", "anconeus",
+    "coracobrachialis", "flexor-carpi-radialis", "flexor-carpi-ulnaris", "flexor-digitorum",
+    "pronator-teres",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("muscle_id", GAPS)
+def test_filled_gaps_cite_sources_with_a_status(data: ReferralData, muscle_id: str):
+    m = data.muscle(muscle_id)
+    assert m.sources and all(key in data.sources for key in m.sources)
+    assert m.status in ("V", "P")
+
+
+def test_triceps_elbow_patterns_and_quadratus_lumborum_own_zone(data: ReferralData):
+    triceps = data.muscle("triceps")
+    primaries = {str(z) for tp in triceps.trigger_points for z in tp.primary}
+    assert {"outer-elbow", "inner-elbow", "elbow-back"} <= primaries
+    ql = _pattern(data, "quadratus-lumborum")
+    assert {"right-lower-back", "right-iliac-crest"} <= set(ql.primary)
+
+
+def test_rare_zones_are_listed_but_never_in_a_pattern(data: ReferralData):
+    soleus = data.muscle("soleus").trigger_points[0]
+    assert [str(z) for z in soleus.rare] == ["jaw"]
+    assert "right-jaw" not in (
+        *_pattern(data, "soleus").primary,
+        *_pattern(data, "soleus").spillover,
+    )
+
+
+def test_every_red_flag_names_the_zones_that_trigger_it(data: ReferralData):
+    flagged = [m for m in data.muscles if m.red_flag]
+    assert len(flagged) >= 10
+    assert all(m.red_flag and m.red_flag.when_charted for m in flagged)
+    chest = {str(z) for z in data.muscle("scalenes").red_flag.when_charted}  # type: ignore[union-attr]
+    assert {"upper-chest (both)", "breast (both)", "sternum"} <= chest
 
 
 def test_bilateral_and_midline_patterns_are_encoded(data: ReferralData):
