@@ -1,122 +1,169 @@
-"""Referral ranking benchmark: self-recovery of every reference pattern, and time per query.
+"""Referral ranking benchmark: realistic presentations and self-recovery, old score vs new.
 
-Run: .venv/bin/python benchmarks/bench_referral.py
-For each trigger point and side, the pattern's primary zones are charted as pain and every
-pattern is ranked; a case succeeds when its muscle ranks 1st (ties shared) or in the top 3.
-A plain Jaccard index over zone sets (no areas, no weights) is the trivial baseline.
+Run: .venv/bin/python benchmarks/bench_referral.py [--data OLD_REFERRALS.json]
+The evaluation set (tests/referral/presentations.json) lists realistic charts with the
+muscles a clinician would expect; a case is a hit at k when one expected muscle ranks within
+the first k muscles, ties counting against it. Both scores rank the same patterns in the same
+run: the old area-weighted Tversky overlap (benchmarks/referral_baseline.py) and the new
+zone-by-zone score. --data ranks with another referral data file as well (for example the one
+shipped before issue 11, from `git show <commit>:bodymap/referral/data/referrals.json`).
+Speed: one query on the demo intake chart, and on ten times the patterns; target < 50 ms.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
-from bodymap.referral import Candidate, load_referrals, rank_sources, sided_patterns
-from bodymap.referral.rank import EPS
+from referral_baseline import area_tversky_rows, old_chart_pain
+
+from bodymap.geometry import load_atlas
+from bodymap.ops.demo import build_demo_record
+from bodymap.referral import (
+    RankWeights,
+    load_referrals,
+    rank_sources,
+    read_referrals,
+    sided_patterns,
+)
+from bodymap.referral.charts import chart_pain
+from bodymap.referral.evaluate import (
+    Presentation,
+    Row,
+    candidate_rows,
+    hit_shares,
+    read_presentations,
+    strict_rank,
+)
 from bodymap.referral.resolve import SidedPattern
 
-Ranker = Callable[[Mapping[str, float]], list[tuple[str, str, float]]]
-ARM_TO_THUMB = [
-    f"right-{z}"
-    for z in (
-        "upper-arm-front",
-        "upper-arm-back",
-        "forearm-palmar-radial",
-        "forearm-dorsal-radial",
-        "thumb-palmar",
-        "thumb-dorsal",
-    )
-]
+CASES = Path(__file__).resolve().parent.parent / "tests" / "referral" / "presentations.json"
+TARGET_MS = 50.0
+Ranker = Callable[[Mapping[str, float]], list[Row]]
 
 
-def zone_areas() -> tuple[dict[str, float], str]:
-    """Areas from the real atlas, or equal areas from zones.json when the SVGs are missing."""
-    try:
-        from bodymap.geometry import load_atlas
-
-        atlas = load_atlas()
-        return {z.id: z.area for z in atlas.zones}, "real atlas areas"
-    except Exception:
-        from bodymap.referral import builtin_zone_ids
-
-        return {z: 1.0 for z in builtin_zone_ids()}, "EQUAL areas (atlas SVGs missing)"
-
-
-def jaccard_ranker(patterns: Sequence[SidedPattern]) -> Ranker:
-    sets = [(p, set(p.primary) | set(p.spillover)) for p in patterns]
-
-    def rank(pain: Mapping[str, float]) -> list[tuple[str, str, float]]:
-        zones = {z for z, w in pain.items() if w > 0}
-        out = [(p.muscle.id, p.side, len(zones & s) / len(zones | s)) for p, s in sets if zones & s]
-        return sorted(out, key=lambda r: -r[2])
-
-    return rank
-
-
-def tversky_ranker(
-    patterns: Sequence[SidedPattern], areas: Mapping[str, float], top: int | None = None
-) -> Ranker:
-    def rank(pain: Mapping[str, float]) -> list[tuple[str, str, float]]:
-        cands: list[Candidate] = rank_sources(pain, areas, patterns, top=top)
-        return [(c.muscle.id, c.side, c.score) for c in cands]
-
-    return rank
-
-
-def _rank_of(rows: list[tuple[str, str, float]], muscle_id: str, side: str) -> int:
-    """evaluate.muscle_rank on (muscle id, side, score) rows, so the baseline ranks alike."""
-    own = [s for m, sd, s in rows if m == muscle_id and sd in (side, "midline")]
-    if not own:
-        return 0
-    return 1 + len({m for m, _, s in rows if m != muscle_id and s > max(own) + EPS})
-
-
-def recovery(ranker: Ranker, patterns: Sequence[SidedPattern]) -> dict[str, float]:
-    ranks = [_rank_of(ranker({z: 1.0 for z in p.primary}), p.muscle.id, p.side) for p in patterns]
-    by_muscle: dict[str, list[int]] = {}
-    for p, r in zip(patterns, ranks, strict=True):
-        by_muscle.setdefault(p.muscle.id, []).append(r)
-    n, nm = len(ranks), len(by_muscle)
+def rankers(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> dict[str, Ranker]:
     return {
-        "cases_first": sum(r == 1 for r in ranks) / n,
-        "cases_top3": sum(1 <= r <= 3 for r in ranks) / n,
-        "muscles_first": sum(all(r == 1 for r in rs) for rs in by_muscle.values()) / nm,
-        "muscles_top3": sum(all(1 <= r <= 3 for r in rs) for rs in by_muscle.values()) / nm,
+        "old (area Tversky)": lambda pain: area_tversky_rows(pain, areas, patterns),
+        "new (zone by zone)": lambda pain: candidate_rows(rank_sources(pain, areas, patterns)),
     }
 
 
-def time_query(ranker: Ranker, pain: Mapping[str, float], repeat: int = 200) -> float:
-    """Median seconds for one ranking query."""
-    ranker(pain)
+def table(cases: Sequence[Presentation], ranks: dict[str, list[int]]) -> None:
+    names = list(ranks)
+    head = "".join(f" | {n[:18]:>18} top1  top3" for n in names)
+    print(f"{'body area':14} {'n':>3}{head}")
+    for area in [*dict.fromkeys(c.area for c in cases), "all"]:
+        idx = [i for i, c in enumerate(cases) if area in ("all", c.area)]
+        cells = ""
+        for n in names:
+            first, top3 = hit_shares([ranks[n][i] for i in idx])
+            cells += f" | {'':18} {first:4.0%} {top3:5.0%}"
+        print(f"{area:14} {len(idx):>3}{cells}")
+
+
+def misses(cases: Sequence[Presentation], ranks: dict[str, list[int]]) -> None:
+    for n, rs in ranks.items():
+        out = [f"{c.id} ({r or '-'})" for c, r in zip(cases, rs, strict=True) if not 1 <= r <= 3]
+        print(f"  not in the top 3, {n}: {', '.join(out) or 'none'}")
+
+
+def evaluate(label: str, patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> None:
+    cases = read_presentations(CASES)
+    ranks = {
+        n: [strict_rank(r(c.pain), c.expected, c.side) for c in cases]
+        for n, r in rankers(patterns, areas).items()
+    }
+    print(f"\n{label}: {len(cases)} presentations, {len(patterns)} sided patterns")
+    table(cases, ranks)
+    misses(cases, ranks)
+
+
+def self_recovery(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> None:
+    for n, rank in rankers(patterns, areas).items():
+        rs = [
+            strict_rank(rank({z: 1.0 for z in p.primary}), [p.muscle.id], p.side) for p in patterns
+        ]
+        first, top3 = hit_shares(rs)
+        print(f"  self-recovery (primary zones charted), {n}: 1st {first:.0%}, top 3 {top3:.0%}")
+
+
+def named_cases(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> None:
+    atlas = load_atlas()
+    chart = build_demo_record(atlas).visits[0].pre_chart
+    jaw = {"right-jaw": 1.0}
+    thumb = {
+        f"right-{z}": 1.0 for z in ("thumb-palmar", "upper-arm-front", "forearm-palmar-radial")
+    }
+    for n, rank in rankers(patterns, areas).items():
+        pain = old_chart_pain(chart, atlas) if n.startswith("old") else chart_pain(chart, atlas)
+        rows = rank(pain)
+        ut, sc = (strict_rank(rows, [m], "right") for m in ("upper-trapezius", "scalenes"))
+        soleus = strict_rank(rank(jaw), ["soleus"], "right") or "not listed"
+        scal = strict_rank(rank(thumb), ["scalenes"], "right")
+        print(f"  {n}: demo intake chart upper trapezius #{ut}, scalenes #{sc}; thumb, front "
+              f"of arm, radial forearm: scalenes #{scal}; jaw pain: soleus #{soleus}")  # fmt: skip
+
+
+def sensitivity(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> None:
+    """The new score's hit shares as the cost of missing main zones varies around its default."""
+    cases = read_presentations(CASES)
+    cells = []
+    for missing in (0.3, 0.5, 0.7, 1.0):
+        w = RankWeights(missing=missing)
+        ranks = [
+            strict_rank(
+                candidate_rows(rank_sources(c.pain, areas, patterns, weights=w)), c.expected, c.side
+            )  # fmt: skip
+            for c in cases
+        ]
+        first, top3 = hit_shares(ranks)
+        cells.append(f"missing={missing}: {first:.0%}/{top3:.0%}")
+    print(f"  new score, top1/top3 by missing-zone cost: {'; '.join(cells)}")
+
+
+def median_ms(rank: Ranker, pain: Mapping[str, float], repeat: int = 100) -> float:
+    rank(pain)
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        ranker(pain)
+        rank(pain)
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    return 1000 * statistics.median(times)
+
+
+def speed(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) -> None:
+    atlas = load_atlas()
+    pain = chart_pain(build_demo_record(atlas).visits[0].pre_chart, atlas)
+    for scale in (1, 10):
+        pats = list(patterns) * scale
+        ms = {n: median_ms(r, pain) for n, r in rankers(pats, areas).items()}
+        old, new = ms.values()
+        print(f"  speed x{scale} ({len(pats)} patterns): old {old:.2f} ms, new {new:.2f} ms, "
+              f"new/old {new / old:.2f}, target < {TARGET_MS:.0f} ms x{scale}: "
+              f"{'met' if new < TARGET_MS * scale else 'MISSED'}")  # fmt: skip
 
 
 def main() -> None:
-    data = load_referrals()
-    patterns = sided_patterns(data)
-    areas, where = zone_areas()
-    print(f"referral data: {len(data.muscles)} muscles/parts, {data.trigger_point_count} trigger "
-          f"points, {len(patterns)} sided patterns; {where}")  # fmt: skip
-    pain = {z: 1.0 for z in ARM_TO_THUMB}
-    for name, ranker in (
-        ("tversky (areas)", tversky_ranker(patterns, areas)),
-        ("tversky, top 10", tversky_ranker(patterns, areas, top=10)),
-        ("jaccard baseline", jaccard_ranker(patterns)),
-    ):
-        r = recovery(ranker, patterns)
-        ms = 1000 * time_query(ranker, pain)
-        top = [m for m, _, _ in ranker(pain)[:3]]
-        print(
-            f"{name:17} cases 1st {r['cases_first']:.1%} top3 {r['cases_top3']:.1%} | "
-            f"muscles (all TrPs) 1st {r['muscles_first']:.1%} top3 {r['muscles_top3']:.1%} | "
-            f"one query {ms:.2f} ms | arm-to-thumb top 3: {', '.join(top)}"
-        )
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", help="also rank with this referral data file")
+    args = parser.parse_args()
+    atlas = load_atlas()
+    areas = {z.id: z.area for z in atlas.zones}
+    patterns = sided_patterns(load_referrals())
+    evaluate("built-in data, default ranking set (verified and partly verified)", patterns, areas)
+    self_recovery(patterns, areas)
+    named_cases(patterns, areas)
+    sensitivity(patterns, areas)
+    if args.data:
+        old = sided_patterns(read_referrals(args.data), unverified=True)  # zones unchecked
+        evaluate(f"{args.data}, every pattern", old, areas)
+        named_cases(old, areas)
+    print()
+    speed(patterns, areas)
 
 
 if __name__ == "__main__":
