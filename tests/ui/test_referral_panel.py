@@ -42,7 +42,7 @@ def test_chart_open_panel_click_candidate_preview_and_add(qtbot, window, body_at
     top = [(c.muscle.id, c.side) for c in panel.candidates[:5]]
     assert ("scalenes", "right") in top
     row = top.index(("scalenes", "right"))
-    assert "⚠" in panel.list.item(row).text()  # red flag shown with the candidate
+    assert "⚠" not in panel.list.item(row).text()  # no chest pain charted: no cardiac flag
 
     item_rect = panel.list.visualItemRect(panel.list.item(row))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
@@ -53,7 +53,7 @@ def test_chart_open_panel_click_candidate_preview_and_add(qtbot, window, body_at
     assert "spillover" in roles.values()
     assert any(body_atlas.zone(z).view == "back" for z in roles)  # both views
     text = panel.details.toPlainText()
-    assert "Explains 100% of the charted pain" in text and "cardiac" in text
+    assert "Explains every charted zone" in text and "cardiac" not in text
     assert "Matched:" in text and "without pain" in text
 
     steps = window.session.undo_stack.count()
@@ -105,3 +105,14 @@ def test_panel_refreshes_after_edits_and_empties_on_undo(qtbot, window, body_atl
     qtbot.waitUntil(lambda: rc.panel.candidates == [], timeout=DEBOUNCE_MS * 10)
     assert "Chart some pain" in rc.panel.details.toPlainText()
     assert not rc.panel.add_button.isEnabled()
+
+
+def test_red_flag_appears_once_its_trigger_zone_is_charted(qtbot, window, body_atlas):
+    tap_zones(qtbot, window, body_atlas, (*ARM, "right-upper-chest"))
+    window.actions["possible_sources"].trigger()
+    wait_for_ranking(qtbot, window)
+    panel = window.referrals.panel
+    row = [c.muscle.id for c in panel.candidates].index("scalenes")
+    assert "⚠" in panel.list.item(row).text()
+    panel.choose(row)
+    assert "Red flag: Chest pain must be cleared as cardiac" in panel.details.toPlainText()
