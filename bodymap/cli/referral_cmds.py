@@ -195,8 +195,9 @@ def _words(zone_ids: tuple[str, ...], labels: dict[str, str]) -> str:
 def _print_muscle(m: Muscle, labels: dict[str, str]) -> None:
     print(f"{m.name} [{m.status}; {', '.join(m.sources)}]")
     if m.red_flag:
-        when = _words(resolve_zones(m.red_flag.when_charted, "right"), labels)
-        print(f"  CAUTION (when {when} is charted): {m.red_flag.text}")
+        zones = resolve_zones(m.red_flag.when_charted, "right")
+        when = dict.fromkeys(_words((z,), labels).removeprefix("other side: ") for z in zones)
+        print(f"  CAUTION (when {'; '.join(when)} is charted): {m.red_flag.text}")
     for tp in m.trigger_points:
         p = resolve_pattern(m, tp, "right")
         sided = {"same": "same side", "bilateral": "can cross to the other side"}

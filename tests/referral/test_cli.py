@@ -54,7 +54,7 @@ def test_unverified_patterns_only_on_request(capsys):
 def test_muscle_lists_rare_zones_and_when_a_caution_applies(capsys):
     status, out, _ = _run(capsys, "muscle", "soleus")
     assert status == 0 and "rarely:    jaw (angle of mandible) (never used for ranking)" in out
-    assert "CAUTION (when calf, inner side, calf, outer side is charted)" in out
+    assert "CAUTION (when calf, inner side; calf, outer side is charted)" in out
 
 
 def test_unknown_zone_suggests_close_ids(capsys):
