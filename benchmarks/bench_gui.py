@@ -91,7 +91,7 @@ def main() -> None:
     atlas = load_atlas()
     rng = random.Random(7)
     tmp = tempfile.mkdtemp(prefix="bodymap-bench-")
-    store = Store.open(Path(tmp) / "bench.sqlite", atlas=atlas)
+    store = Store.open(Path(tmp) / "bench.sqlite", atlas=atlas, create=True)
     client = store.add_client(Client(name="Bench Client (synthetic)"))
     strokes = tuple(random_stroke(atlas, rng) for _ in range(N_STROKES))
     visit = store.add_visit(

@@ -197,7 +197,7 @@ def main() -> int:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
-        store = Store.open(path)
+        store = Store.open(path, create=True)
         record = big_client(rng)
         t = time.perf_counter()
         store.import_record(record)

@@ -75,7 +75,7 @@ def store(db: str | Path, atlas: object) -> Iterator:
     """A store on a fresh database, once per backend."""
     from bodymap.store import Store
 
-    s = Store.open(db, atlas=atlas)  # type: ignore[arg-type]
+    s = Store.open(db, atlas=atlas, create=True)  # type: ignore[arg-type]
     yield s
     s.close()
 

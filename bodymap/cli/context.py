@@ -64,12 +64,16 @@ class CliContext:
 
     @property
     def store(self) -> Store:
-        """The records database (--db, or the default file), opened on first use."""
+        """The records database (--db, or the default file), opened on first use; never created."""
+        return self.open_store()
+
+    def open_store(self, *, create: bool = False) -> Store:
+        """The records database; only commands that make data on purpose pass `create`."""
         if self._store is None:
             from bodymap.store import Store, StoreError
 
             try:
-                self._store = Store.open(self.db)
+                self._store = Store.open(self.db, create=create)
             except StoreError as exc:
                 raise CliError(str(exc)) from None
             self.on_close(self._store.close)

@@ -32,13 +32,14 @@ def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"--size: {args.size!r} is not WIDTHxHEIGHT") from None
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="bodymap-shot-") as tmp:
-        if ctx.db is None and args.client is None:
+        demo = ctx.db is None and args.client is None
+        if demo:
             ctx.db = str(Path(tmp) / "demo.sqlite")
         from bodymap.ui.screenshot import render_window
 
         try:
             render_window(
-                ctx.store, ctx.atlas, Path(args.output), client=args.client, visit=args.visit,
+                ctx.open_store(create=demo), ctx.atlas, Path(args.output), client=args.client, visit=args.visit,
                 size=(width, height), dark=args.dark, mode=args.mode, post=args.post,
             )  # fmt: skip
         except (LookupError, ValueError) as exc:

@@ -17,6 +17,9 @@ Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create a new, empty records database (at --db or the default)")
+    p.set_defaults(handler=cmd_init)
+
     p = sub.add_parser("clients", help="list clients")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(handler=cmd_clients)
@@ -91,6 +94,23 @@ def _print_json(items: list[dict[str, Any]]) -> None:
 
 
 @_reported
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from bodymap.store import MissingDatabaseError, Store
+
+    try:
+        existing = Store.open(ctx.db)
+    except MissingDatabaseError:
+        print(f"created {ctx.open_store(create=True).path}")
+        return 0
+    with existing:
+        where = existing.path or "the database"
+        if existing.upgraded_from != "empty":
+            raise CliError(f"{where} already holds a bodymap database; nothing was changed")
+    print(f"created the bodymap tables in {where}")
+    return 0
+
+
+@_reported
 def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
     clients = ctx.store.list_client_headers()
     if args.json:
@@ -125,7 +145,7 @@ def cmd_visits(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.demo import create_demo
 
-    record = create_demo(ctx.store, ctx.atlas)
+    record = create_demo(ctx.open_store(create=True), ctx.atlas)
     print(f"client {record.client.id}")
     for v in record.visits:
         print(f"visit {v.id} {v.started_at:%Y-%m-%d} {v.kind.value} {v.status.value}")
@@ -163,6 +183,6 @@ def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_import_json(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.portable import import_client_json
 
-    record = import_client_json(ctx.store, Path(args.file), ctx.atlas)
+    record = import_client_json(ctx.open_store(create=True), Path(args.file), ctx.atlas)
     print(f"imported client {record.client.id} with {len(record.visits)} visit(s)")
     return 0

@@ -1,9 +1,9 @@
 """Storage of clinical records: SQLAlchemy Core behind a repository that returns model objects."""
 
-from bodymap.store.database import default_db_path
 from bodymap.store.errors import (
     ConflictError,
     CorruptDatabaseError,
+    MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     NotFoundError,
@@ -12,10 +12,11 @@ from bodymap.store.errors import (
     StoreBusyError,
     StoreError,
 )
+from bodymap.store.location import default_db_path, is_url
 from bodymap.store.repository import Store
 
 __all__ = [
-    "ConflictError", "CorruptDatabaseError", "NewerSchemaError", "NotADatabaseError",
+    "ConflictError", "CorruptDatabaseError", "MissingDatabaseError", "NewerSchemaError", "NotADatabaseError",
     "NotFoundError", "ReadOnlyStoreError", "StorageFullError", "Store", "StoreBusyError",
-    "StoreError", "default_db_path",
+    "StoreError", "default_db_path", "is_url",
 ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Consistent copies of a SQLite database (sqlite3 backup API) and rolling daily backups."""
+"""Verified copies of a SQLite database (sqlite3 backup API) and rolling daily backups."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from bodymap.files import FileWriteError, private_dir, publish
+from bodymap.files.atomic import FILE_MODE, partial_path, reason
+from bodymap.store.errors import StoreError
+from bodymap.store.sqlitefile import connect, integrity, row_counts
+
 log = logging.getLogger(__name__)
 
 KEEP_DAILY = 7
@@ -16,33 +21,84 @@ UPGRADE_PREFIX = "pre-upgrade-"
 MANUAL_PREFIX = "manual-"
 
 
+class BackupError(StoreError):
+    """A backup could not be made or did not read back intact; nothing was left in its place."""
+
+
 def backups_dir(db_path: Path) -> Path:
     """Where backups of a database file go: a `backups` folder beside it."""
     return db_path.parent / "backups"
 
 
 def copy_database(db_path: Path, dest: Path) -> Path:
-    """A consistent copy of a live database, safe while other processes write to it.
+    """A consistent, verified copy of a live database, safe while other processes write to it.
 
-    Written to a temporary file and renamed, so `dest` is never half-written.
+    The copy is written beside `dest` under a temporary name, then opened, integrity-checked
+    and its row counts compared with the source's before it is renamed into place: a backup
+    that is reported was read back whole. On any failure nothing is left at `dest`.
     """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    private_dir(dest.parent)
+    tmp = partial_path(dest)
     try:
-        out = sqlite3.connect(tmp)
+        counts = _copy(db_path, tmp)
+        _verify(tmp, counts, dest)
+        return publish(tmp, dest)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(
+            f"could not make the backup {dest}: {_why(exc)}; no backup was made"
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, FileWriteError):
+        return str(exc.strerror)
+    if isinstance(exc, OSError):
+        return reason(exc)
+    text = str(exc)
+    return "the disk is full (free some space and try again)" if "full" in text.lower() else text
+
+
+def _copy(db_path: Path, tmp: Path) -> dict[str, int]:
+    """Copy one snapshot of the source into `tmp`; returns that snapshot's row counts."""
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    src = connect(db_path, read_only=True)
+    try:
+        src.isolation_level = None
+        src.execute("BEGIN")  # the counts and the pages copied come from one snapshot
+        counts = row_counts(src)
+        out = connect(tmp)
         try:
             src.backup(out)
             out.execute("PRAGMA journal_mode=DELETE")
         finally:
             out.close()
+        src.execute("ROLLBACK")
     finally:
         src.close()
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, dest)
-    return dest
+    return counts
+
+
+def _verify(tmp: Path, expected: dict[str, int], dest: Path) -> None:
+    con = connect(tmp, read_only=True)
+    try:
+        checked = integrity(con)
+        got = row_counts(con) if checked == "ok" else {}
+    finally:
+        con.close()
+    if checked != "ok" or got != expected:
+        why = checked if checked != "ok" else _count_difference(expected, got)
+        raise BackupError(f"the backup {dest} did not verify ({why}); no backup was made")
+
+
+def _count_difference(expected: dict[str, int], got: dict[str, int]) -> str:
+    for name in sorted(set(expected) | set(got)):
+        if expected.get(name) != got.get(name):
+            return f"table {name}: {got.get(name)} rows in the copy, {expected.get(name)} in the database"
+    return "row counts differ"
 
 
 def daily_backup(

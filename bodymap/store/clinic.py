@@ -109,7 +109,7 @@ def setup(
     Run as the database's owner. `app_role` is the role the rooms connect as (default: the
     owner itself); it may add audit lines but never change or delete them.
     """
-    with Store.open(target) as store:
+    with Store.open(target, create=True) as store:
         created = None
         if not store.accounts_required:
             account = Account(admin, full_name, Role.ADMINISTRATOR)

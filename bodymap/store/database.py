@@ -1,114 +1,99 @@
-"""Opening a database: locate it, refuse bad files, configure SQLite, map driver errors."""
+"""SQLite connections and engines: read-only or read-write, WAL, busy waits, driver errors mapped."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
+from bodymap.files import FileWriteError
 from bodymap.store.backup import latest_backup
 from bodymap.store.errors import (
     CorruptDatabaseError,
-    NotADatabaseError,
     ReadOnlyStoreError,
     StorageFullError,
     StoreBusyError,
     StoreError,
 )
+from bodymap.store.location import Location
+from bodymap.store.sqlitefile import connect
 from bodymap.store.server import server_error
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "bodymap.sqlite"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+
 BUSY_TIMEOUT_MS = 5000
+# An edit that meets a busy database keeps waiting this long in all before it gives up.
+BUSY_PATIENCE_S = 30.0
+# Below this much free space an I/O error is the disk being full (SQLite then says only
+# "disk I/O error", e.g. when it cannot grow its shared-memory file).
+NEARLY_FULL_BYTES = 1 << 20
 
 
-def default_db_path() -> Path:
-    """bodymap.sqlite in the user's data folder (platformdirs)."""
-    return platformdirs.user_data_path("bodymap", appauthor=False) / DB_FILENAME
-
-
-def resolve(target: str | Path | None) -> tuple[str, Path | None]:
-    """The SQLAlchemy URL for a path or URL (None: the default file), and the file if SQLite."""
-    if target is None:
-        target = default_db_path()
-    text = str(target)
-    if "://" in text:
-        try:
-            url = make_url(text)
-        except ArgumentError as exc:
-            raise StoreError(f"{text!r} is not a database path or URL: {exc}") from None
-        if url.get_backend_name() != "sqlite":
-            return text, None
-        db = url.database
-        if not db or db == ":memory:":
-            raise StoreError("an in-memory database would lose every edit; give a file")
-        return text, Path(db).resolve()
-    path = Path(text).expanduser().resolve()
-    return f"sqlite:///{path}", path
-
-
-def check_file(path: Path) -> None:
-    """Refuse a file that is not SQLite before the driver touches it; make room for a new one."""
-    if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a database file")
-    if path.exists():
-        try:
-            with open(path, "rb") as f:
-                head = f.read(len(SQLITE_MAGIC))
-        except OSError as exc:
-            raise ReadOnlyStoreError(f"cannot read {path}: {exc.strerror}") from None
-        if head and head != SQLITE_MAGIC:
-            raise NotADatabaseError(
-                f"{path} is not a bodymap database (it is not an SQLite file); nothing was changed"
-            )
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReadOnlyStoreError(
-            f"cannot create the database folder {path.parent}: {exc.strerror}"
-        ) from None
-
-
-def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+def _configure(dbapi_conn: Any, read_only: bool) -> None:
     # The driver's own transaction handling is off: we issue BEGIN ourselves (see _on_begin).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
-    mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        log.warning("SQLite refused WAL mode (journal mode is %s)", mode)
-    # FULL: a committed edit survives a power cut, not only a crash.
-    cur.execute("PRAGMA synchronous=FULL")
+    if not read_only:
+        mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("SQLite refused WAL mode (journal mode is %s)", mode)
+        # FULL: a committed edit survives a power cut, not only a crash.
+        cur.execute("PRAGMA synchronous=FULL")
     cur.close()
+
+
+def _is_busy(exc: BaseException | None) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _on_begin(conn: Any) -> None:
     # Writers take the lock up front (IMMEDIATE) so two processes queue instead of failing
-    # with SQLITE_BUSY when a read transaction tries to become a write transaction.
+    # with SQLITE_BUSY when a read transaction tries to become a write transaction. BEGIN that
+    # meets a busy database has done nothing yet, so waiting and trying again loses nothing.
     mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-    conn.exec_driver_sql(f"BEGIN {mode}")
+    raw = conn.connection.driver_connection
+    deadline = time.monotonic() + BUSY_PATIENCE_S
+    while True:
+        try:
+            raw.execute(f"BEGIN {mode}")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            log.info("database busy (another bodymap is writing); waiting to try again")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with bodymap's SQLite settings (WAL, foreign keys, busy timeout)."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url)
-    event.listen(engine, "connect", _on_connect)
+def make_engine(location: Location, *, read_only: bool = False) -> Engine:
+    """An engine with bodymap's settings: WAL, foreign keys, busy waits (SQLite); pre-ping (server)."""
+    path = location.path
+    if path is None:
+        return create_engine(location.url, pool_pre_ping=True)
+    engine = create_engine(location.url, creator=lambda: connect(path, read_only=read_only))
+    event.listen(engine, "connect", lambda conn, _rec: _configure(conn, read_only))
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def _disk_full(path: Path | None) -> bool:
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def driver_error(exc: BaseException, path: Path | None) -> StoreError:
@@ -118,10 +103,11 @@ def driver_error(exc: BaseException, path: Path | None) -> StoreError:
         return found
     text = str(orig).lower()
     where = str(path) if path else "the database"
-    if "disk is full" in text or "database or disk is full" in text:
+    full = "disk is full" in text or getattr(orig, "errno", None) in (28, 122)
+    if full or ("disk i/o error" in text and _disk_full(path)):
         return StorageFullError(
-            f"{where}: the disk is full, so the last change was NOT saved (everything before it "
-            "is safe); free some space and try again"
+            f"{where}: the disk is full; free some space and try again (a change that failed "
+            "was NOT saved; everything saved before it is safe)"
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyStoreError(
@@ -134,7 +120,7 @@ def driver_error(exc: BaseException, path: Path | None) -> StoreError:
         return StoreError(
             f"{where}: the change clashes with stored data ({orig}); nothing was saved"
         )
-    if "locked" in text or "busy" in text:
+    if _is_busy(orig):
         return StoreBusyError(
             f"{where} is busy (another bodymap is writing); the change was not saved, try again"
         )
@@ -143,10 +129,12 @@ def driver_error(exc: BaseException, path: Path | None) -> StoreError:
 
 @contextlib.contextmanager
 def mapped_errors(path: Path | None) -> Iterator[None]:
-    """Turn driver errors (SQLAlchemy or sqlite3) into StoreErrors with clear messages."""
+    """Turn driver errors (SQLAlchemy or sqlite3) and file errors into StoreErrors."""
     try:
         yield
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         raise driver_error(exc, path) from exc
+    except FileWriteError as exc:
+        raise (StorageFullError if exc.disk_full else StoreError)(str(exc)) from exc
     except OSError as exc:
         raise driver_error(exc, path) from exc

@@ -28,6 +28,17 @@ class ConflictError(StoreError):
         self.what, self.record_id, self.expected, self.actual = what, record_id, expected, actual
 
 
+class MissingDatabaseError(StoreError):
+    """No database at the path given, and this command does not create one."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"there is no database at {path}; nothing was created (check the path; "
+            "`bodymap --db PATH init` makes a new one)"
+        )
+        self.path = path
+
+
 class NotADatabaseError(StoreError):
     """The file exists but is not a bodymap database."""
 

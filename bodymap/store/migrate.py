@@ -38,37 +38,49 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def judge_revision(current: str | None, tables: set[str], path: Path | None) -> bool:
+    """Whether a database at `current` needs an upgrade; refuses foreign and newer ones.
+
+    `tables` are the database's tables other than alembic's own.
+    """
+    where = path or "the database"
+    if current is None:
+        if tables:
+            raise NotADatabaseError(
+                f"{where} holds tables that are not bodymap's; nothing was changed"
+            )
+        return True
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if current == head:
+        return False
+    try:
+        script.get_revision(current)
+    except CommandError:
+        raise NewerSchemaError(
+            f"{where} was written by a newer bodymap (schema {current}; this version knows up "
+            f"to {head}); update bodymap to open it. The file was not changed and will not be "
+            "downgraded"
+        ) from None
+    return True
+
+
 def ensure_schema(engine: Engine, path: Path | None) -> str | None:
     """Bring the schema up to date; returns the revision it upgraded from (None if none needed).
 
     A file database is copied to its backups folder before an upgrade.
     """
-    cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        tables = set(inspect(conn).get_table_names())
-    head = script.get_current_head()
-    if current == head:
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    if not judge_revision(current, tables, path):
         return None
-    if current is None and tables:
-        raise NotADatabaseError(
-            f"{path or 'the database'} holds tables that are not bodymap's; nothing was changed"
-        )
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError:
-            raise NewerSchemaError(
-                f"{path or 'the database'} was written by a newer bodymap (schema {current}; "
-                f"this version knows up to {head}); update bodymap to open it. The file was not "
-                "changed and will not be downgraded"
-            ) from None
-        if path is not None:
-            backup = upgrade_backup(path, current)
-            log.info("backup before schema upgrade: %s", backup)
+    if current is not None and path is not None:
+        backup = upgrade_backup(path, current)
+        log.info("backup before schema upgrade: %s", backup)
+    cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    log.info("database schema upgraded from %s to %s", current, head)
+    log.info("database schema upgraded from %s to %s", current, head_revision())
     return current or "empty"

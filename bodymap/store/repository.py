@@ -16,9 +16,9 @@ from bodymap.model.values import trusted
 from bodymap.store import backup as backups
 from bodymap.store import rows
 from bodymap.store import visits as vstore
-from bodymap.store.database import check_file, make_engine, mapped_errors, resolve
-from bodymap.store.errors import CorruptDatabaseError, StoreError
-from bodymap.store.migrate import ensure_schema
+from bodymap.store.database import mapped_errors
+from bodymap.store.errors import StoreError
+from bodymap.store.opening import open_database
 from bodymap.store.repo_accounts import AccountRecords
 from bodymap.store.repo_clients import ClientRecords, insert_client, read_client
 from bodymap.store.repo_plans import PlanRecords, insert_plan, read_intakes, read_plans
@@ -35,25 +35,21 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
     ConflictError when another process changed the record since.
     """
 
-    @classmethod
-    def open(cls, target: str | Path | None = None, *, atlas: Atlas | None = None) -> Store:
-        """Open (creating or upgrading) the database at a path or SQLAlchemy URL.
+    read_only = False
 
-        With an atlas, every zone id written is checked against it.
+    @classmethod
+    def open(
+        cls, target: str | Path | None = None, *, atlas: Atlas | None = None, create: bool = False
+    ) -> Store:
+        """Open (upgrading if needed) the database at a path or SQLAlchemy URL.
+
+        A missing file is created only with `create` (else MissingDatabaseError names it); a
+        file or folder that cannot be written is opened read-only. With an atlas, every zone id
+        written is checked against it.
         """
-        url, path = resolve(target)
-        if path is not None:
-            check_file(path)
-        engine = make_engine(url)
-        store = cls(engine, url, path, atlas)
-        try:
-            with mapped_errors(path):
-                if path is not None and path.exists() and path.stat().st_size > 0:
-                    store._quick_check()
-                store.upgraded_from = ensure_schema(engine, path)
-        except BaseException:
-            engine.dispose()
-            raise
+        opened = open_database(target, create=create)
+        store = cls(opened.engine, opened.location.url, opened.location.path, atlas)
+        store.read_only, store.upgraded_from = opened.read_only, opened.upgraded_from
         log.info("store opened (%s)", "upgraded" if store.upgraded_from else "current schema")
         return store
 
@@ -65,11 +61,6 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _quick_check(self) -> None:
-        result = self.integrity_check(quick=True)
-        if result != "ok":
-            raise CorruptDatabaseError(self.path, result, backups.latest_backup(self.path))
 
     def integrity_check(self, *, quick: bool = False) -> str:
         """SQLite's integrity check: "ok", or the problems found."""

@@ -21,7 +21,9 @@ def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
     except OSError as exc:
         return f"The body atlas could not be read: {exc.strerror or exc}"
     try:
-        store = Store.open(getattr(ctx, "db", None), atlas=atlas)
+        # Only the default location is created without asking (the first start).
+        db = getattr(ctx, "db", None)
+        store = Store.open(db, atlas=atlas, create=db is None)
     except StoreError as exc:
         return f"The records database could not be opened:\n{exc}"
     except OSError as exc:

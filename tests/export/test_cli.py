@@ -20,7 +20,7 @@ def demo_db(request, tmp_path_factory: pytest.TempPathFactory, body_atlas):
         db = tmp_path_factory.mktemp("db") / "demo.sqlite"
     else:
         db = request.getfixturevalue("pg_server").create_database("export_cli")
-    with Store.open(db, atlas=body_atlas) as store:
+    with Store.open(db, atlas=body_atlas, create=True) as store:
         record = create_demo(store, body_atlas, start=date(2026, 1, 5))
     return db, record
 

@@ -104,7 +104,7 @@ def test_add_candidate_finding_at_the_trigger_point_zone(db, real_atlas, ctx):
     scalenes = next(c for c in cands if c.muscle.id == "scalenes")
     view, x, y = referrals.candidate_location(real_atlas, scalenes)
     assert real_atlas.zone_at(view, x, y).id == "right-side-neck"
-    with Store.open(db, atlas=real_atlas) as store:
+    with Store.open(db, atlas=real_atlas, create=True) as store:
         client = new_client(store, name="Synthetic Client", date_of_birth=date(1980, 1, 2))
         doc = edit_visit(store, new_visit(store, client_id=client.id))
         cmd = referrals.add_candidate_finding(doc, atlas=real_atlas, slot="pre", candidate=scalenes)

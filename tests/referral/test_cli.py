@@ -92,7 +92,7 @@ def test_referrals_from_a_charted_visit(capsys, db, zones):
     store_mod = pytest.importorskip("bodymap.store")
     from bodymap.model import Chart, Client, PainMark, Visit
 
-    store = store_mod.Store.open(db)
+    store = store_mod.Store.open(db, create=True)
     try:
         client = store.add_client(Client(name="Test Client"))
         marks = tuple(

@@ -10,7 +10,7 @@ PASSWORDS = {"admin": "admin-pass-1", "dana": "dana-pass-22", "fran": "fran-pass
 
 def make_clinic(db, atlas) -> None:
     """A database with an administrator, a therapist and a front-desk account."""
-    with Store.open(db, atlas=atlas) as s:
+    with Store.open(db, atlas=atlas, create=True) as s:
         s.add_account(Account("admin", "Ada Admin", Role.ADMINISTRATOR), PASSWORDS["admin"])
         s.sign_in("admin", PASSWORDS["admin"])
         s.add_account(Account("dana", "Dana Lee", Role.THERAPIST, "LMT"), PASSWORDS["dana"])

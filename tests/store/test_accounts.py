@@ -27,7 +27,7 @@ def test_without_accounts_nothing_changes_and_nothing_is_audited(store):
 
 
 def test_the_first_account_turns_sign_in_on(db, atlas):
-    with Store.open(db, atlas=atlas) as s:
+    with Store.open(db, atlas=atlas, create=True) as s:
         with pytest.raises(ValueError, match="first account of a database is an administrator"):
             s.add_account(Account("dana", "Dana Lee", Role.THERAPIST), "long enough")
         s.add_client(client())

@@ -74,7 +74,7 @@ def test_text_and_numbers_come_back_exactly(store):
 
 def test_a_second_writer_waits_then_meets_the_version_check(db, atlas):
     """A writer blocked by another's open transaction waits, then gets a clean conflict."""
-    with Store.open(db, atlas=atlas) as a, Store.open(db, atlas=atlas) as b:
+    with Store.open(db, atlas=atlas, create=True) as a, Store.open(db, atlas=atlas) as b:
         c = a.add_client(client())
         v = a.add_visit(visit(c.id))
         with a._write() as conn:  # a holds the chart's write lock ...

@@ -54,3 +54,60 @@ def test_daily_backups_keep_the_last_seven(store, db_path):
     assert len(names) == 7
     assert names[0].endswith("2024-01-04.sqlite") and names[-1].endswith("2024-01-10.sqlite")
     assert latest_backup(db_path) is not None
+
+
+def test_a_backup_that_does_not_verify_is_not_reported_and_leaves_nothing(
+    store, tmp_path, monkeypatch
+):
+    from bodymap.store import StoreError
+    from bodymap.store import backup as backup_mod
+
+    store.add_client(client())
+    real = backup_mod._copy
+
+    def lossy(db_path, tmp):  # the copy misses a row the source had
+        counts = real(db_path, tmp)
+        con = sqlite3.connect(tmp)
+        con.execute("DELETE FROM clients")
+        con.commit()
+        con.close()
+        return counts
+
+    monkeypatch.setattr(backup_mod, "_copy", lossy)
+    dest = tmp_path / "out" / "copy.sqlite"
+    try:
+        store.backup(dest)
+    except StoreError as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("an unverified backup was reported as made")
+    assert "did not verify (table clients: 0 rows in the copy, 1 in the database)" in message
+    assert "no backup was made" in message
+    assert list(dest.parent.iterdir()) == []
+
+
+def test_partial_files_of_killed_backups_are_removed_at_the_next_start(store, db_path):
+    from bodymap.files.atomic import partial_path
+
+    store.add_client(client())
+    store.close()
+    folder = backups_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    killed = partial_path(folder / "bodymap-manual-x.sqlite")
+    killed = killed.with_name(killed.name.replace(f".{os.getpid()}.", f".{dead}."))
+    killed.write_bytes(b"half a backup")
+    old_style = folder / "bodymap-daily-2024-01-01.sqlite.partial"  # written by older versions
+    old_style.write_bytes(b"half")
+    os.utime(old_style, (0, 0))
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        running = partial_path(folder / "bodymap-manual-y.sqlite")
+        running = running.with_name(running.name.replace(f".{os.getpid()}.", f".{sleeper.pid}."))
+        running.write_bytes(b"being written right now")
+        Store.open(db_path).close()
+        assert sorted(folder.iterdir()) == [running]
+    finally:
+        sleeper.kill()
+        sleeper.wait()

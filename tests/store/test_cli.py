@@ -14,7 +14,7 @@ from tests.store.helpers import client, intake, plan, visit
 
 @pytest.fixture
 def filled(db, atlas):
-    with Store.open(db, atlas=atlas) as s:
+    with Store.open(db, atlas=atlas, create=True) as s:
         c = s.add_client(client())
         s.add_visit(visit(c.id, 9))
         s.add_visit(visit(c.id, 2))

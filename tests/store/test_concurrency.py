@@ -12,7 +12,7 @@ from tests.store.helpers import client, mark, visit
 
 @pytest.fixture
 def pair(db, atlas):
-    a = Store.open(db, atlas=atlas)
+    a = Store.open(db, atlas=atlas, create=True)
     b = Store.open(db, atlas=atlas)
     yield a, b
     a.close()

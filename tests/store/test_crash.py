@@ -41,7 +41,7 @@ CHILD = textwrap.dedent("""
 
 @pytest.mark.slow
 def test_sigkill_loses_no_committed_edit(db):
-    Store.open(db).close()  # create the schema once
+    Store.open(db, create=True).close()  # create the schema once
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     rng = random.Random(7)
     total = 0

@@ -15,6 +15,7 @@ from bodymap.store import Store, rows
 from bodymap.store import migrate as migrate_mod
 from bodymap.store.backup import backups_dir
 from bodymap.store.database import make_engine
+from bodymap.store.location import locate
 from bodymap.store.schema import clients, metadata
 from tests.store.helpers import client
 
@@ -37,7 +38,7 @@ def test_migrations_ship_as_packages():
 def _database_at(path, revision):
     """A database built by the migrations up to `revision` (what an older bodymap left)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(locate(path))
     cfg = migrate_mod.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -110,7 +111,7 @@ def test_0002_instants_move_to_utc(db_path):
 
 
 def test_older_database_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch, atlas):
-    with Store.open(db_path) as s:
+    with Store.open(db_path, create=True) as s:
         c = s.add_client(client())
     head = migrate_mod.head_revision()
     # A copy of the migrations with one more revision stands in for a future bodymap.

@@ -44,7 +44,7 @@ def shared_store(request, tmp_path_factory, atlas):
         target = tmp_path_factory.mktemp("prop") / "bodymap.sqlite"
     else:
         target = request.getfixturevalue("pg_server").create_database("properties")
-    s = Store.open(target, atlas=atlas)
+    s = Store.open(target, atlas=atlas, create=True)
     resident = s.add_client(client("Resident Synthetic"))  # so "nothing changed" means something
     s.add_visit(visit(resident.id))
     yield s

@@ -121,7 +121,7 @@ def test_load_and_import_record(store, new_db, atlas):
     store.add_intake(intake(c.id))
     store.add_plan(plan(c.id))
     record = store.load_record(c.id)
-    with Store.open(new_db("other"), atlas=atlas) as other:
+    with Store.open(new_db("other"), atlas=atlas, create=True) as other:
         other.import_record(record)
         assert other.load_record(c.id) == record
 

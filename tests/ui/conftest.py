@@ -27,7 +27,7 @@ def body_atlas():
 def gui_store(tmp_path: Path, body_atlas):
     from bodymap.store import Store
 
-    s = Store.open(tmp_path / "gui.sqlite", atlas=body_atlas)
+    s = Store.open(tmp_path / "gui.sqlite", atlas=body_atlas, create=True)
     yield s
     s.close()
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from bodymap.store import Store
 from bodymap.ui.startup import open_resources
 
 
 def test_opening_takes_one_daily_backup(tmp_path):
     db = tmp_path / "clinic.sqlite"
+    Store.open(db, create=True).close()
     ctx = SimpleNamespace(db=str(db), atlas_path=None)
     opened = open_resources(ctx)
     assert not isinstance(opened, str), opened

@@ -63,6 +63,9 @@ def _run_gui(db: str) -> subprocess.CompletedProcess:
 
 
 def test_run_gui_opens_the_main_window(tmp_path):
+    from bodymap.store import Store
+
+    Store.open(tmp_path / "records.sqlite", create=True).close()
     proc = _run_gui(str(tmp_path / "records.sqlite"))
     assert "WINDOWS: ['MainWindow']" in proc.stdout, proc.stderr
     assert "STATUS: 0" in proc.stdout
