@@ -10,8 +10,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 
 from bodymap.model.accounts import Account, Role
-from bodymap.store.database import make_engine, mapped_errors, resolve
+from bodymap.store.database import make_engine, mapped_errors
 from bodymap.store.errors import StoreError
+from bodymap.store.location import locate
 from bodymap.store.migrate import current_revision, head_revision
 from bodymap.store.repository import Store
 
@@ -63,16 +64,16 @@ class ClinicStatus:
 
 def shown_url(target: str | Path) -> str:
     """A path or URL fit to print: never a password."""
-    url, path = resolve(target)
-    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+    return locate(target).shown
 
 
 def check(target: str | Path) -> ClinicStatus:
     """Reach the database without changing anything, and say what is there."""
-    url, path = resolve(target)
+    location = locate(target)
+    path = location.path
     if path is not None and not path.exists():
         return ClinicStatus(False, f"{path} does not exist", None, None)
-    engine = make_engine(url)
+    engine = make_engine(location, read_only=path is not None)
     try:
         with mapped_errors(path), engine.connect() as conn:
             server = _server_version(conn)

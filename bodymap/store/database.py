@@ -25,8 +25,8 @@ from bodymap.store.errors import (
     StoreError,
 )
 from bodymap.store.location import Location
-from bodymap.store.sqlitefile import connect
 from bodymap.store.server import server_error
+from bodymap.store.sqlitefile import connect
 
 log = logging.getLogger(__name__)
 

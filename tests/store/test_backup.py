@@ -56,6 +56,7 @@ def test_daily_backups_keep_the_last_seven(store, db_path):
     assert latest_backup(db_path) is not None
 
 
+@sqlite_only
 def test_a_backup_that_does_not_verify_is_not_reported_and_leaves_nothing(
     store, tmp_path, monkeypatch
 ):
@@ -86,6 +87,7 @@ def test_a_backup_that_does_not_verify_is_not_reported_and_leaves_nothing(
     assert list(dest.parent.iterdir()) == []
 
 
+@sqlite_only
 def test_partial_files_of_killed_backups_are_removed_at_the_next_start(store, db_path):
     from bodymap.files.atomic import partial_path
 
