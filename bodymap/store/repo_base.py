@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from bodymap.geometry import Atlas
@@ -20,6 +20,7 @@ from bodymap.store import access
 from bodymap.store.database import mapped_errors
 from bodymap.store.errors import (
     ConflictError,
+    ConnectionLostError,
     NotFoundError,
     PermissionDeniedError,
     SignInRequiredError,
@@ -35,6 +36,15 @@ class RepositoryBase:
         self.signed_in: Account | None = None
         self.computer = socket.gethostname()[:100] or "unknown"
         self._accounts_on: bool | None = None
+
+    def reachable(self) -> bool:
+        """Whether the database answers now (a server may be restarting, a cable out)."""
+        try:
+            with self._read() as conn:
+                conn.execute(text("SELECT 1"))
+        except ConnectionLostError:
+            return False
+        return True
 
     # -- who may do what ------------------------------------------------------------------
 
