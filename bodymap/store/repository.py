@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
@@ -80,15 +81,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         """
         self._allow(Permission.READ_CLINICAL)
         with self._read() as conn:
-            client = read_client(conn, client_id)
-            intake_list = tuple(read_intakes(conn, client_id))
-            vs = tuple(vstore.load_visits(conn, "client", client_id))
-            plan_list = tuple(read_plans(conn, client_id))
-        # Not re-validated: every part was checked when written, and ids are primary keys
-        # (checking thousands of item ids again would cost more than reading them).
-        return trusted(ClientRecord, {
-            "client": client, "intakes": intake_list, "visits": vs, "plans": plan_list,
-        })  # fmt: skip
+            return read_record(conn, client_id)
 
     def import_record(self, record: ClientRecord) -> None:
         """Add a whole client record in one transaction: all of it or nothing."""
@@ -115,15 +108,29 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
             self._audit(conn, "imported", record.client.id, "client", record.client.id)
 
     def backup(self, dest: Path) -> Path:
-        """A consistent copy of the database at `dest`, safe while others are writing."""
+        """A consistent copy of the database at `dest`, safe while others are writing.
+
+        A server database is dumped record by record into a new bodymap SQLite file (a
+        portable copy any bodymap opens), not copied as files.
+        """
         self._allow(Permission.BACKUP)
+        if self.path is None:
+            from bodymap.store.dump import dump_database
+
+            return dump_database(self, Path(dest))
         with mapped_errors(self.path):
             return backups.copy_database(self._file(), Path(dest))
 
     def daily_backup(
         self, *, keep: int = backups.KEEP_DAILY, today: date | None = None
     ) -> Path | None:
-        """Today's rolling backup (the app calls this once after opening); keeps the last `keep`."""
+        """Today's rolling backup (the app calls this once after opening); keeps the last `keep`.
+
+        None for a server database: its backups are the administrator's (bodymap backup on
+        a schedule), not every room's at start-up.
+        """
+        if self.path is None:
+            return None
         with mapped_errors(self.path):
             return backups.daily_backup(self._file(), keep=keep, today=today)
 
@@ -131,3 +138,16 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         if self.path is None:
             raise StoreError("backups are made by the database server for non-SQLite databases")
         return self.path
+
+
+def read_record(conn: Connection, client_id: str) -> ClientRecord:
+    """A client's whole record, read on `conn` (one snapshot when `conn` is in a transaction)."""
+    client = read_client(conn, client_id)
+    intake_list = tuple(read_intakes(conn, client_id))
+    vs = tuple(vstore.load_visits(conn, "client", client_id))
+    plan_list = tuple(read_plans(conn, client_id))
+    # Not re-validated: every part was checked when written, and ids are primary keys
+    # (checking thousands of item ids again would cost more than reading them).
+    return trusted(ClientRecord, {
+        "client": client, "intakes": intake_list, "visits": vs, "plans": plan_list,
+    })  # fmt: skip
