@@ -64,10 +64,10 @@ def median_ms(fn: Callable[[], object], repeat: int = 21) -> tuple[float, float]
     return statistics.median(times), clock.ms / repeat
 
 
-def big_client(rng: random.Random) -> ClientRecord:
+def big_client(rng: random.Random, n_visits: int = VISITS) -> ClientRecord:
     c = Client(name="Benchmark Synthetic", date_of_birth=date(1970, 5, 6))
     visits = []
-    for i in range(VISITS):
+    for i in range(n_visits):
         marks = tuple(
             PainMark(view="front", point=(rng.uniform(0, 440), rng.uniform(0, 960)), zone="left-temple",
                      intensity=rng.randint(0, 10))
@@ -93,12 +93,12 @@ def big_client(rng: random.Random) -> ClientRecord:
     return ClientRecord(c, intakes=intakes, visits=tuple(visits), plans=(plan,))
 
 
-def other_clients(rng: random.Random) -> list[dict[str, object]]:
+def other_clients(rng: random.Random, n: int = CLIENTS) -> list[dict[str, object]]:
     return [
         {**rows.client_row(Client(name=f"Synthetic {rng.random():.8f}", contact="555-0100",
                                   date_of_birth=date(1940 + i % 60, 1 + i % 12, 1 + i % 28))),
          "version": 1, "updated_at": "2024-01-01"}
-        for i in range(CLIENTS - 1)
+        for i in range(n - 1)
     ]  # fmt: skip
 
 
@@ -170,12 +170,12 @@ def raw_record(con: sqlite3.Connection, client_id: str) -> int:
 
 
 def raw_headers(con: sqlite3.Connection) -> int:
-    sql = "SELECT id, name, date_of_birth, archived FROM clients ORDER BY name, id"
+    sql = "SELECT id, name, date_of_birth, archived FROM clients ORDER BY sort_name, name, id"
     return len(con.execute(sql).fetchall())
 
 
 def raw_clients(con: sqlite3.Connection) -> int:
-    return len(con.execute("SELECT * FROM clients ORDER BY name, id").fetchall())
+    return len(con.execute("SELECT * FROM clients ORDER BY sort_name, name, id").fetchall())
 
 
 def report(
