@@ -53,7 +53,7 @@ def dump_database(source: Store, dest: Path) -> Path:
         conn = conn.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             expected = _counts(conn)
-            with Store.open(partial) as copy, vstore.paused_gc():
+            with Store.open(partial, create=True) as copy, vstore.paused_gc():
                 ids = conn.execute(select(clients.c.id).order_by(clients.c.id)).scalars().all()
                 for client_id in ids:
                     copy.import_record(read_record(conn, client_id))
