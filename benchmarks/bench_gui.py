@@ -36,8 +36,8 @@ from bodymap.geometry import load_atlas  # noqa: E402
 from bodymap.geometry.strokes import stroke_shape  # noqa: E402
 from bodymap.model import Chart, Client, Stroke, Visit, VisitDocument  # noqa: E402
 from bodymap.store import Store  # noqa: E402
-from bodymap.ui.body_scene import geometry_path  # noqa: E402
-from bodymap.ui.main_window import MainWindow  # noqa: E402
+from bodymap.ui.chart.scene import geometry_path  # noqa: E402
+from bodymap.ui.shell.main_window import MainWindow  # noqa: E402
 
 N_STROKES = 500
 FRAME_MS = 1000 / 60

@@ -40,8 +40,8 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from bodymap.ui.main_window import MainWindow
-    from bodymap.ui.startup import open_resources
+    from bodymap.ui.shell.main_window import MainWindow
+    from bodymap.ui.shell.startup import open_resources
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("bodymap")

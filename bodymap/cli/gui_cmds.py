@@ -35,7 +35,7 @@ def cmd_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         demo = ctx.db is None and args.client is None
         if demo:
             ctx.db = str(Path(tmp) / "demo.sqlite")
-        from bodymap.ui.screenshot import render_window
+        from bodymap.ui.shell.screenshot import render_window
 
         try:
             render_window(

@@ -58,7 +58,7 @@ def client(gui_store):
 @pytest.fixture
 def window(qtbot, gui_store, body_atlas, client):
     """The main window showing a fresh draft visit of a synthetic client, fitted to 1280x800."""
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.shell.main_window import MainWindow
 
     w = MainWindow(gui_store, body_atlas)
     # Signal connections hold the window; deleting it on close frees it between tests.

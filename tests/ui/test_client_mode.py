@@ -17,7 +17,7 @@ PIN = "2468"
 
 @pytest.fixture
 def settings(tmp_path):
-    from bodymap.ui.settings import AppSettings
+    from bodymap.ui.common.settings import AppSettings
 
     s = AppSettings(tmp_path / "settings.ini")
     s.set_pin(PIN)
@@ -308,7 +308,7 @@ def test_started_from_the_main_window_and_reloaded_after(qtbot, window, settings
 
 def test_without_a_pin_the_therapist_must_set_one_first(qtbot, window, tmp_path, monkeypatch):
     from bodymap.ui.client_mode import launch
-    from bodymap.ui.settings import AppSettings
+    from bodymap.ui.common.settings import AppSettings
 
     launcher = window.client_mode
     launcher.settings = AppSettings(tmp_path / "empty.ini")
@@ -385,7 +385,7 @@ def test_too_many_wrong_pins_rest_the_keypad(cm):
 
 
 def test_settings_keep_only_a_salted_hash_of_the_pin(tmp_path):
-    from bodymap.ui.settings import PIN_KEY, AppSettings
+    from bodymap.ui.common.settings import PIN_KEY, AppSettings
 
     path = tmp_path / "s.ini"
     s = AppSettings(path)

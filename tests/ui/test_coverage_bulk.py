@@ -7,7 +7,7 @@ import random
 import pytest
 
 from bodymap.model import Chart, Stroke
-from bodymap.ui.coverage import CoverageTracker
+from bodymap.ui.chart.coverage import CoverageTracker
 
 
 def _strokes(atlas, n: int) -> tuple[Stroke, ...]:

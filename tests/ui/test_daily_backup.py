@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from bodymap.store import Store
-from bodymap.ui.startup import open_resources
+from bodymap.ui.shell.startup import open_resources
 
 
 def test_opening_takes_one_daily_backup(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from bodymap.ui import export_dialog
+from bodymap.ui.export import controller as export_dialog
 from tests.ui.conftest import click
 
 pytestmark = pytest.mark.gui

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 
 def _run_new_client_intake(qtbot, window, *, red_flag: bool) -> None:
-    from bodymap.ui.intake_wizard import IntakeWizard
+    from bodymap.ui.records.intake_wizard import IntakeWizard
 
     def fill(wizard: IntakeWizard) -> int:
         qtbot.addWidget(wizard)
@@ -87,8 +87,8 @@ def test_red_flag_shows_a_banner_and_never_blocks_charting(qtbot, window, gui_st
 
 
 def test_revising_the_intake_keeps_earlier_revisions_with_dates(qtbot, window, gui_store, client):
-    from bodymap.ui.client_header import IntakeHistoryDialog
-    from bodymap.ui.intake_wizard import IntakeWizard
+    from bodymap.ui.records.client_header import IntakeHistoryDialog
+    from bodymap.ui.records.intake_wizard import IntakeWizard
 
     def revise(text):
         def fill(wizard):
@@ -117,7 +117,7 @@ def test_revising_the_intake_keeps_earlier_revisions_with_dates(qtbot, window, g
 
 
 def test_plan_editor_saves_and_the_next_appointment_shows(qtbot, window, gui_store, client):
-    from bodymap.ui.plan_panel import PlanDialog
+    from bodymap.ui.records.plan_panel import PlanDialog
 
     soon = (datetime.now() + timedelta(days=2)).replace(hour=9, minute=30, second=0, microsecond=0)
 
@@ -145,7 +145,7 @@ def test_plan_editor_saves_and_the_next_appointment_shows(qtbot, window, gui_sto
 
 
 def test_plan_editor_edits_the_stored_plan(qtbot, gui_store, client):
-    from bodymap.ui.plan_panel import PlanDialog
+    from bodymap.ui.records.plan_panel import PlanDialog
 
     gui_store.add_plan(TreatmentPlan(client_id=client.id, created_at=datetime.now(), goals=("A",)))
     dialog = PlanDialog(gui_store, client.id)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bodymap.model import SelfCare, Technique
-from bodymap.ui.body_scene import BodyPoint
+from bodymap.ui.chart.scene import BodyPoint
 
 pytestmark = pytest.mark.gui
 
@@ -98,7 +98,7 @@ def test_amending_a_signed_visit_keeps_the_original(qtbot, window, gui_store):
     notes.saver.flush()
     notes.sign_panel.by_edit.setText("A. Therapist")
     notes.sign_panel.sign_button.click()
-    from bodymap.ui.sign_panel import AmendDialog
+    from bodymap.ui.visit.sign_panel import AmendDialog
 
     def fill_and_accept(visit, by, parent):
         dialog = AmendDialog(visit, by, parent)
@@ -121,7 +121,7 @@ def test_amending_a_signed_visit_keeps_the_original(qtbot, window, gui_store):
 
 
 def test_amend_dialog_says_what_is_missing(qtbot, window):
-    from bodymap.ui.sign_panel import AmendDialog
+    from bodymap.ui.visit.sign_panel import AmendDialog
 
     dialog = AmendDialog(window.session.visit, "", window)
     qtbot.addWidget(dialog)

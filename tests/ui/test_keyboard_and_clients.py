@@ -26,7 +26,7 @@ def test_mark_a_zone_by_name_without_the_mouse(qtbot, window, monkeypatch):
 
 
 def test_help_lists_the_shortcuts(window, monkeypatch):
-    from bodymap.ui.help_dialog import HelpDialog
+    from bodymap.ui.shell.help_dialog import HelpDialog
 
     seen = {}
 
@@ -65,7 +65,7 @@ def test_search_clients_by_name_and_birth_date(window, gui_store):
 def test_new_client_through_the_dialog(window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from bodymap.ui.client_panel import NewClientDialog
+    from bodymap.ui.records.client_panel import NewClientDialog
 
     def fake_exec(self):
         self.name_edit.setText("New Person (synthetic)")
@@ -108,7 +108,7 @@ def test_screenshot_command(tmp_path):
 
 
 def test_without_a_visit_the_map_says_what_to_do(qtbot, gui_store, body_atlas):
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.shell.main_window import MainWindow
     from tests.ui.conftest import click
 
     w = MainWindow(gui_store, body_atlas)

@@ -72,7 +72,7 @@ def test_click_outside_the_body_marks_nothing(qtbot, window):
 
 
 def test_reopened_visit_shows_the_same_chart(qtbot, window, gui_store, body_atlas):
-    from bodymap.ui.main_window import MainWindow
+    from bodymap.ui.shell.main_window import MainWindow
 
     click(qtbot, window, "front", 231, 53)
     click(qtbot, window, "back", 165, 223)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bodymap.model import FindingKind, TriggerPointState
-from bodymap.ui.referral_controller import DEBOUNCE_MS
+from bodymap.ui.referral.controller import DEBOUNCE_MS
 from tests.ui.conftest import click
 
 pytestmark = pytest.mark.gui

@@ -36,7 +36,7 @@ def test_shading_a_stroke_updates_coverage_and_extent(qtbot, window):
 
 
 def test_extent_is_previewed_while_drawing(qtbot, window, monkeypatch):
-    from bodymap.ui import gestures
+    from bodymap.ui.chart import gestures
     from tests.ui.conftest import viewport_pos
 
     monkeypatch.setattr(gestures, "PREVIEW_EVERY", 0.0)

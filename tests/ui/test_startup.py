@@ -83,7 +83,7 @@ def test_a_bad_database_is_a_message_not_a_traceback(tmp_path):
 
 def test_a_bad_atlas_is_a_message(tmp_path):
     from bodymap.cli.context import CliContext
-    from bodymap.ui.startup import open_resources
+    from bodymap.ui.shell.startup import open_resources
 
     (tmp_path / "front.svg").write_text("<svg><path id='x' d='M0,0'/></svg>", encoding="utf-8")
     result = open_resources(CliContext(db=str(tmp_path / "r.sqlite"), atlas_path=str(tmp_path)))

@@ -14,7 +14,7 @@ from bodymap.store import StoreError
 from bodymap.ui import usecases
 from bodymap.ui.client_mode.pin_dialog import SetPinDialog
 from bodymap.ui.client_mode.window import ClientModeWindow
-from bodymap.ui.settings import AppSettings
+from bodymap.ui.common.settings import AppSettings
 
 log = logging.getLogger(__name__)
 SHORTCUT = "Ctrl+Shift+L"  # L for "lock the tablet for the client"

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from bodymap.geometry import Atlas
 from bodymap.model import Change, PainMark
-from bodymap.ui.body_scene import BodyPoint, BodyScene
-from bodymap.ui.chart_items import MARK_RADIUS, MarkItem, stroke_pen
-from bodymap.ui.chart_layers import ChartLayers
+from bodymap.ui.chart.gestures import LiveSketch
+from bodymap.ui.chart.items import MARK_RADIUS, MarkItem, stroke_pen
+from bodymap.ui.chart.layers import ChartLayers
+from bodymap.ui.chart.scene import BodyPoint, BodyScene
 from bodymap.ui.client_mode.report import UNRATED, ClientReport
 from bodymap.ui.client_mode.touch_view import TouchBodyView
 from bodymap.ui.client_mode.words import area_phrase
-from bodymap.ui.gestures import LiveSketch
 
 TAP_SLOP_PX = 14.0  # a finger wobbles: moving less than this on screen is still a tap
 BRUSH = 22.0  # shading width in viewBox units, about a fingertip at the fitted zoom

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.ops.pin import MAX_DIGITS, PinError, check_pin
-from bodymap.ui.settings import AppSettings
+from bodymap.ui.common.settings import AppSettings
 
 DIGITS_ONLY = rf"\d{{0,{MAX_DIGITS}}}"
 

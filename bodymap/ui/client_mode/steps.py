@@ -20,7 +20,7 @@ from bodymap.model import Quality
 from bodymap.ui.client_mode.icons import feeling_icon
 from bodymap.ui.client_mode.report import CLIENT_QUALITIES
 from bodymap.ui.client_mode.words import feeling_word
-from bodymap.ui.theme import intensity_color, text_color_on
+from bodymap.ui.common.theme import intensity_color, text_color_on
 
 ICON = 36
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QInputDevice, QMouseEvent, QResizeEvent, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bodymap.ui.body_scene import BodyScene
-from bodymap.ui.body_view import BodyMapView
+from bodymap.ui.chart.scene import BodyScene
+from bodymap.ui.chart.view import BodyMapView
 
 PEN_GRACE_MS = 1000  # after the pen was last seen, touches are still taken for the palm
 PALM_MM = 25.0  # a contact wider than this is a palm or a wrist, not a fingertip

@@ -24,7 +24,7 @@ from bodymap.ui.client_mode.report import ClientReport
 from bodymap.ui.client_mode.steps import FeelStep, NoteStep, ScaleStep, SummaryStep, ThanksStep
 from bodymap.ui.client_mode.style import client_style
 from bodymap.ui.client_mode.words import area_phrase, feelings_of, summary_line
-from bodymap.ui.settings import AppSettings
+from bodymap.ui.common.settings import AppSettings
 
 log = logging.getLogger(__name__)
 LARGER = 1.35  # "Larger text" multiplies the text size by this

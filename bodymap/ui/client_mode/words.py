@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from bodymap.geometry import Atlas
 from bodymap.model import PainMark, Quality
 from bodymap.ui.client_mode.report import Area
-from bodymap.ui.wording import loud_side
+from bodymap.ui.common.wording import loud_side
 
 
 def tr(text: str) -> str:

@@ -1,0 +1,1 @@
+"""The body map: scene and view, chart items and layers, gestures, tools, coverage, session."""

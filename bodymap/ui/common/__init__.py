@@ -1,0 +1,1 @@
+"""What every screen area shares: colours and glyphs, words for chart items, forms, settings."""

@@ -1,0 +1,1 @@
+"""File > Export: the report options dialog and the controller that writes the PDF."""
