@@ -17,10 +17,12 @@ from bodymap.model import (
     PainMark,
     Quality,
     ReferralArrow,
+    RemoveItem,
     SetVisitField,
     Source,
     Stroke,
     TriggerPointState,
+    UpdateItem,
     Visit,
     VisitDocument,
     VisitKind,
@@ -139,6 +141,58 @@ def add_arrow(
     arrow = ReferralArrow(view=view, start=start, to_zone=to_zone, end=end)
     check_item_zone(arrow, atlas)
     return AddItem(doc, slot, arrow)
+
+
+def move_item(
+    doc: VisitDocument, atlas: Atlas, slot: str, item_id: str, x: float, y: float
+) -> UpdateItem:
+    """An UpdateItem moving a mark or finding to (x, y); its zone follows the point.
+
+    Raises ValueError when the point is outside the body.
+    """
+    item = _item(doc, slot, item_id)
+    zone = _zone_at(atlas, item.view, x, y, "point")
+    if isinstance(item, (PainMark, Finding)):
+        return UpdateItem(doc, slot, dataclasses.replace(item, point=(x, y), zone=zone))
+    if isinstance(item, ReferralArrow):
+        return UpdateItem(doc, slot, dataclasses.replace(item, end=(x, y), to_zone=zone))
+    raise ValueError(f"a {type(item).__name__} cannot be moved")
+
+
+def edit_mark(
+    doc: VisitDocument,
+    slot: str,
+    item_id: str,
+    *,
+    intensity: int | None = None,
+    qualities: Iterable[Quality] | None = None,
+) -> UpdateItem:
+    """An UpdateItem changing a mark's (or stroke's) intensity and/or qualities."""
+    item = _item(doc, slot, item_id)
+    changes: dict[str, Any] = {}
+    if intensity is not None:
+        changes["intensity"] = intensity
+    if qualities is not None:
+        q = tuple(qualities) or (Quality.ACHING,)
+        if isinstance(item, Stroke):
+            changes["quality"] = q[0]
+        else:
+            changes["qualities"] = q
+            if Quality.OTHER not in q:
+                changes["other_text"] = ""
+    return UpdateItem(doc, slot, dataclasses.replace(item, **changes))
+
+
+def delete_item(doc: VisitDocument, slot: str, item_id: str) -> RemoveItem:
+    """An (unapplied) command removing a chart item."""
+    return RemoveItem(doc, slot, item_id)
+
+
+def _item(doc: VisitDocument, slot: str, item_id: str) -> Any:
+    item = doc.visit.chart(slot).find(item_id)
+    if item is None:
+        raise KeyError(f"no chart item with id {item_id!r}")
+    return item
 
 
 def set_field(doc: VisitDocument, field: str, value: Any) -> SetVisitField:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Signal
 
 from bodymap.model import Change, Chart, Finding, FindingKind, PainMark, Stroke
 from bodymap.ops import records
-from bodymap.ui import usecases
 from bodymap.ui.chart.coverage import CoverageTracker
 from bodymap.ui.chart.gestures import PointerGestures
 from bodymap.ui.chart.layers import ChartLayers
@@ -199,7 +198,7 @@ class ChartController(QObject):
 
     def move_selected(self, item_id: str, p: BodyPoint, merge_key: str | None = None) -> Change | None:  # fmt: skip
         try:
-            cmd = usecases.move_item(self.session.doc, self.atlas, self.slot, item_id, p.x, p.y)
+            cmd = records.move_item(self.session.doc, self.atlas, self.slot, item_id, p.x, p.y)
         except ValueError:
             self.message.emit(self.tr("Moved back: that point is outside the body."))
             self.reload_item(item_id)
@@ -221,7 +220,7 @@ class ChartController(QObject):
         item = self.selected_item()
         if not isinstance(item, (PainMark, Stroke)) or not self._guard():
             return None
-        cmd = usecases.edit_mark(self.session.doc, self.slot, item.id, intensity=intensity, qualities=qualities)  # fmt: skip
+        cmd = records.edit_mark(self.session.doc, self.slot, item.id, intensity=intensity, qualities=qualities)  # fmt: skip
         change = self._run(cmd, merge_key=f"edit:{item.id}")
         if change is not None:
             self.message.emit(readback(self.atlas, change.item, "Changed"))
@@ -231,7 +230,7 @@ class ChartController(QObject):
         item = self.selected_item()
         if item is None or not self._guard():
             return None
-        change = self._run(usecases.delete_item(self.session.doc, self.slot, item.id))  # type: ignore[attr-defined]
+        change = self._run(records.delete_item(self.session.doc, self.slot, item.id))  # type: ignore[attr-defined]
         if change is not None:
             self.message.emit(readback(self.atlas, item, "Deleted"))
         return change

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from bodymap.model import Visit
+from bodymap.ops import clients
 from bodymap.store import StoreError
-from bodymap.ui import usecases
 from bodymap.ui.client_mode.pin_dialog import SetPinDialog
 from bodymap.ui.client_mode.window import ClientModeWindow
 from bodymap.ui.common.settings import AppSettings
@@ -75,7 +75,7 @@ class ClientModeLauncher(QObject):
         client_id = w.client_panel.current_client_id()
         if client_id is None:
             return None
-        visit = usecases.start_visit(w.store, client_id=client_id)
+        visit = clients.start_visit(w.store, client_id=client_id)
         w.client_panel.refresh(select_client=client_id)
         return visit  # type: ignore[no-any-return]
 

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Visit
-from bodymap.ops import reports
+from bodymap.ops import clients, reports
 from bodymap.store import StoreError
-from bodymap.ui import usecases
 
 if TYPE_CHECKING:
     from bodymap.ui.shell.main_window import MainWindow
@@ -131,7 +130,7 @@ class ExportController(QObject):
 
     def _visits(self, visit: Visit) -> list[Visit]:
         try:
-            return usecases.client_visits(self.window.store, visit.client_id)
+            return clients.client_visits(self.window.store, visit.client_id)
         except StoreError:
             return []
 

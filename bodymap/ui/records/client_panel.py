@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Client, Visit
+from bodymap.ops import clients
 from bodymap.store import Store
-from bodymap.ui import usecases
 from bodymap.ui.common.form_widgets import date_edit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -103,7 +103,7 @@ class ClientPanel(QWidget):
     def refresh(self, select_client: str | None = None) -> None:
         current = select_client or self.current_client_id()
         self.client_list.clear()
-        for c in usecases.search_clients(self.store, self.search_edit.text()):
+        for c in clients.search_clients(self.store, self.search_edit.text()):
             item = QListWidgetItem(_client_text(c))
             item.setData(ID_ROLE, c.id)
             self.client_list.addItem(item)
@@ -136,7 +136,7 @@ class ClientPanel(QWidget):
         client_id = self.current_client_id()
         if client_id is None:
             return
-        for v in usecases.client_visits(self.store, client_id):
+        for v in clients.client_visits(self.store, client_id):
             item = QListWidgetItem(_visit_text(v))
             item.setData(ID_ROLE, v.id)
             self.visit_list.addItem(item)
@@ -149,7 +149,7 @@ class ClientPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            client = usecases.add_client(self.store, **dialog.values())
+            client = clients.add_client(self.store, **dialog.values())
         except Exception as exc:  # validation or storage: say why, keep the list as it was
             self.failed.emit(str(exc))
             return
@@ -161,7 +161,7 @@ class ClientPanel(QWidget):
         if client_id is None:
             return
         try:
-            visit = usecases.start_visit(self.store, client_id=client_id, from_previous=self.from_previous.isChecked())  # fmt: skip
+            visit = clients.start_visit(self.store, client_id=client_id, from_previous=self.from_previous.isChecked())  # fmt: skip
         except Exception as exc:
             self.failed.emit(str(exc))
             return

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from bodymap.geometry import Atlas
 from bodymap.model import Visit
+from bodymap.ops import clients
 from bodymap.store import Store, StoreError
-from bodymap.ui import usecases
 from bodymap.ui.chart.layers import FINDINGS, PAIN
 from bodymap.ui.chart.map_panel import MapPanel
 from bodymap.ui.chart.scene import BodyPoint, BodyScene
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def open_visit_id(self, visit_id: str) -> None:
         try:
-            visit = usecases.load_visit(self.store, visit_id)
+            visit = clients.load_visit(self.store, visit_id)
         except StoreError as exc:
             self._on_failed(str(exc))
             return
