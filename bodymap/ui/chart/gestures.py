@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QLineF, QObject, QPointF, Qt
+from PySide6.QtCore import QLineF, QObject, QPointF, Qt, SignalInstance
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from bodymap.ui.chart.coverage import CoverageTracker
 from bodymap.ui.chart.items import (
     FindingItem,
     MarkItem,
@@ -17,11 +18,10 @@ from bodymap.ui.chart.items import (
     stroke_pen,
 )
 from bodymap.ui.chart.scene import BodyPoint, BodyScene
-from bodymap.ui.chart.tool_panel import ARROW
+from bodymap.ui.chart.session import VisitSession
+from bodymap.ui.chart.tool_panel import ARROW, FINDINGS, SHADE, TAP, ToolPanel
+from bodymap.ui.chart.view import BodyMapView
 from bodymap.ui.common.theme import INK
-
-if TYPE_CHECKING:
-    from bodymap.ui.chart.tools import ChartController
 
 DRAG_THRESHOLD = 3.0  # viewBox units before a press on an item becomes a move
 MIN_STEP = 1.5  # viewBox units between recorded shading points
@@ -60,11 +60,30 @@ class LiveSketch:
         return self.points
 
 
+class ChartCommands(Protocol):
+    """What the gestures read and call: the chart controller (tools.ChartController), seen
+    from here so that this module need not import it."""
+
+    mode: str
+    view: BodyMapView
+    panel: ToolPanel
+    session: VisitSession
+    coverage: CoverageTracker
+    message: SignalInstance
+
+    def select(self, item_id: str | None) -> None: ...
+    def mark_at(self, p: BodyPoint) -> object: ...
+    def finding_at(self, p: BodyPoint) -> object: ...
+    def shade(self, view: str, points: list[tuple[float, float]]) -> object: ...
+    def arrow(self, view: str, start: tuple[float, float], end: tuple[float, float]) -> object: ...
+    def move_selected(self, item_id: str, p: BodyPoint) -> object: ...
+
+
 class PointerGestures(QObject):
     """Reads press/drag/release from the view and calls the controller's chart commands."""
 
-    def __init__(self, controller: ChartController):
-        super().__init__(controller)
+    def __init__(self, controller: ChartCommands, parent: QObject | None = None):
+        super().__init__(parent)
         self.c = controller
         self._press: BodyPoint | None = None
         self._press_item: QGraphicsItem | None = None
@@ -80,14 +99,14 @@ class PointerGestures(QObject):
         c = self.c
         self._press, self._moved, self._press_item = p, False, graphic
         scene = c.view.body_scene
-        if c.mode == "findings" and c.panel.finding_kind() == ARROW:
+        if c.mode == FINDINGS and c.panel.finding_kind() == ARROW:
             if isinstance(graphic, FindingItem):  # arrows start at the trigger point itself
                 p = BodyPoint(p.view, *graphic.model.point)  # type: ignore[attr-defined]
             self._press_item = None
             self.sketch = LiveSketch(
                 scene, p, shading=False, pen=QPen(INK, 0, Qt.PenStyle.DashLine)
             )
-        elif c.mode == "shade":
+        elif c.mode == SHADE:
             self._press_item = None
             pen = stroke_pen(c.panel.intensity(), c.panel.brush_width())
             self.sketch = LiveSketch(scene, p, shading=True, pen=pen)
@@ -137,9 +156,9 @@ class PointerGestures(QObject):
         elif g is not None:
             pass  # an arrow, or shading picked with Alt: selected on press, not dragged
         elif not self._moved:
-            if c.mode == "tap":
+            if c.mode == TAP:
                 c.mark_at(press)
-            elif c.mode == "findings":
+            elif c.mode == FINDINGS:
                 c.finding_at(press)
         else:
             c.select(None)

@@ -23,6 +23,7 @@ from bodymap.model import FindingKind, PainMark, Quality, Stroke, TriggerPointSt
 from bodymap.ui.common.theme import intensity_color, paint_finding, text_color_on
 from bodymap.ui.common.wording import FINDING_NAMES, QUALITY_NAMES
 
+TAP, SHADE, FINDINGS = "tap", "shade", "findings"  # the marking modes
 ARROW = "arrow"  # the findings tool's "referral arrow" choice
 
 
@@ -60,7 +61,7 @@ class ToolPanel(QWidget):
         for w in (self.pain_box, self.findings_box, self.selection_box):
             layout.addWidget(w)
         layout.addStretch(1)
-        self.set_mode("tap")
+        self.set_mode(TAP)
 
     # -- building -----------------------------------------------------------------
 
@@ -164,9 +165,9 @@ class ToolPanel(QWidget):
     # -- state --------------------------------------------------------------------
 
     def set_mode(self, mode: str) -> None:
-        self.pain_box.setVisible(mode in ("tap", "shade"))
-        self.findings_box.setVisible(mode == "findings")
-        shade = mode == "shade"
+        self.pain_box.setVisible(mode in (TAP, SHADE))
+        self.findings_box.setVisible(mode == FINDINGS)
+        shade = mode == SHADE
         self.width_label.setVisible(shade)
         self.width_slider.setVisible(shade)
         self.quality_group.setExclusive(shade)  # a stroke has one quality

@@ -13,11 +13,9 @@ from bodymap.ui.chart.gestures import PointerGestures
 from bodymap.ui.chart.layers import ChartLayers
 from bodymap.ui.chart.scene import BodyPoint
 from bodymap.ui.chart.session import VisitSession
-from bodymap.ui.chart.tool_panel import ToolPanel
+from bodymap.ui.chart.tool_panel import TAP, ToolPanel
 from bodymap.ui.chart.view import BodyMapView
 from bodymap.ui.common.wording import item_words, readback
-
-TAP, SHADE, FINDINGS = "tap", "shade", "findings"
 
 
 class ChartController(QObject):
@@ -38,7 +36,7 @@ class ChartController(QObject):
         self.show_other = False
         self.selected_id: str | None = None
         self._last_digit: tuple[int, float] | None = None
-        self.gestures = PointerGestures(self)
+        self.gestures = PointerGestures(self, parent=self)
         session.changed.connect(self._on_session_changed)
         session.reset.connect(self.reload)
 

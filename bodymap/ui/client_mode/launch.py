@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
+from bodymap.geometry import Atlas
 from bodymap.model import Visit
 from bodymap.ops import clients
-from bodymap.store import StoreError
+from bodymap.store import Store, StoreError
+from bodymap.ui.chart.session import VisitSession
 from bodymap.ui.client_mode.pin_dialog import SetPinDialog
 from bodymap.ui.client_mode.window import ClientModeWindow
+from bodymap.ui.common.frame import WindowFrame
 from bodymap.ui.common.settings import AppSettings
+from bodymap.ui.records.client_panel import ClientPanel
 
 log = logging.getLogger(__name__)
 SHORTCUT = "Ctrl+Shift+L"  # L for "lock the tablet for the client"
 
 
+class ClientModeHost(WindowFrame, Protocol):
+    """What client mode needs from the window that installs it."""
+
+    store: Store
+    atlas: Atlas
+    session: VisitSession
+    client_panel: ClientPanel
+    actions: dict[str, QAction]
+
+    def open_visit_id(self, visit_id: str) -> None: ...
+
+
 class ClientModeLauncher(QObject):
     """The "Client mode…" and "Set therapist PIN…" actions of a main window."""
 
-    def __init__(self, window: Any, settings: AppSettings | None = None):
+    def __init__(self, window: ClientModeHost, settings: AppSettings | None = None):
         super().__init__(window)
         self.window = window
         self._settings = settings
@@ -56,7 +72,7 @@ class ClientModeLauncher(QObject):
         file_menu = next((m for m in menus if m.title().replace("&", "") == self.window.tr("File")), None)  # fmt: skip
         if file_menu is None:
             return
-        before = self.window.actions.get("screenshot") if isinstance(self.window.actions, dict) else None  # fmt: skip
+        before = self.window.actions.get("screenshot")
         if before is not None and before in file_menu.actions():
             file_menu.insertActions(before, [self.start_action, self.pin_action])
             file_menu.insertSeparator(before)
@@ -71,13 +87,13 @@ class ClientModeLauncher(QObject):
         w = self.window
         visit = w.session.visit
         if visit is not None and not visit.is_signed:
-            return visit  # type: ignore[no-any-return]
+            return visit
         client_id = w.client_panel.current_client_id()
         if client_id is None:
             return None
         visit = clients.start_visit(w.store, client_id=client_id)
         w.client_panel.refresh(select_client=client_id)
-        return visit  # type: ignore[no-any-return]
+        return visit
 
     def start(self) -> ClientModeWindow | None:
         """Lock the tablet into client mode for one visit (asking for a PIN first if none)."""
@@ -109,6 +125,8 @@ class ClientModeLauncher(QObject):
         log.info("client mode ended")
 
 
-def install_client_mode(window: Any, settings: AppSettings | None = None) -> ClientModeLauncher:
+def install_client_mode(
+    window: ClientModeHost, settings: AppSettings | None = None
+) -> ClientModeLauncher:
     """Add client mode to a main window (its settings default to the app's QSettings)."""
     return ClientModeLauncher(window, settings)

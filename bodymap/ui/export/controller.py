@@ -1,35 +1,31 @@
-"""File > Export: report options, the save dialog, writing the PDF and opening it when done."""
+"""File > Export: asking for options and a file, writing the PDF, and opening it when done."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QStyle,
     QToolButton,
-    QWidget,
 )
 
+from bodymap.geometry import Atlas
 from bodymap.model import Visit
 from bodymap.ops import clients, reports
-from bodymap.store import StoreError
-
-if TYPE_CHECKING:
-    from bodymap.ui.shell.main_window import MainWindow
+from bodymap.store import Store, StoreError
+from bodymap.ui.chart.map_panel import MapPanel
+from bodymap.ui.chart.session import VisitSession
+from bodymap.ui.common.frame import WindowFrame
+from bodymap.ui.export._dialog import ExportDialog
 
 log = logging.getLogger(__name__)
 EXPORT_DIR = Path("exports")  # as the command line: ./exports/, git-ignored
@@ -40,69 +36,20 @@ TITLES = {
 }
 
 
-def visit_label(visit: Visit) -> str:
-    """ "2026-03-02 10:30 · follow-up · signed": a visit by date, never by client."""
-    status = "signed" if visit.is_signed else "draft"
-    return f"{visit.started_at:%Y-%m-%d %H:%M} · {visit.kind.value} · {status}"
+class ExportHost(WindowFrame, Protocol):
+    """What the export wiring needs from the window that installs it."""
 
-
-class ExportDialog(QDialog):
-    """Page size, "open when done", and for a comparison which chart to compare with."""
-
-    def __init__(
-        self,
-        title: str,
-        *,
-        others: list[Visit] | None = None,
-        page_size: str = "A4",
-        open_when_done: bool = False,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        form = QFormLayout(self)
-        self.compare_combo: QComboBox | None = None
-        if others is not None:
-            self.compare_combo = QComboBox()
-            self.compare_combo.addItem(self.tr("Before and after treatment in this visit"), None)
-            for v in others:
-                self.compare_combo.addItem(
-                    self.tr("This visit and {0}").format(visit_label(v)), v.id
-                )
-            form.addRow(self.tr("Compare:"), self.compare_combo)
-        self.page_combo = QComboBox()
-        self.page_combo.addItems(list(reports.PAGE_SIZES))
-        self.page_combo.setCurrentText(page_size)
-        form.addRow(self.tr("Paper:"), self.page_combo)
-        self.open_check = QCheckBox(self.tr("Open when done"))
-        self.open_check.setChecked(open_when_done)
-        form.addRow("", self.open_check)
-        note = QLabel(self.tr("The file name is made of ids and dates, never the client's name."))
-        note.setWordWrap(True)
-        note.setObjectName("hint")
-        form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def page_size(self) -> str:
-        return self.page_combo.currentText()
-
-    def other_id(self) -> str | None:
-        return self.compare_combo.currentData() if self.compare_combo is not None else None
-
-    def open_when_done(self) -> bool:
-        return self.open_check.isChecked()
+    store: Store
+    atlas: Atlas
+    session: VisitSession
+    actions: dict[str, QAction]
+    map_panel: MapPanel
 
 
 class ExportController(QObject):
     """Runs an export for the open visit: options, file name, rendering, errors, opening."""
 
-    def __init__(self, window: MainWindow, export_dir: Path = EXPORT_DIR):
+    def __init__(self, window: ExportHost, export_dir: Path = EXPORT_DIR):
         super().__init__(window)
         self.window, self.export_dir = window, export_dir
         self.page_size, self.open_when_done = "A4", False
@@ -168,7 +115,7 @@ class ExportController(QObject):
             self.window.actions[f"export_{kind}"].setEnabled(has_visit)
 
 
-def _toolbar_button(window: MainWindow) -> QToolButton:
+def _toolbar_button(window: ExportHost) -> QToolButton:
     """A small "Export" button with the three reports, for the map's bar."""
     b = QToolButton()
     b.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
@@ -183,7 +130,7 @@ def _toolbar_button(window: MainWindow) -> QToolButton:
     return b
 
 
-def install_exports(window: MainWindow) -> ExportController:
+def install_exports(window: ExportHost) -> ExportController:
     """Connect File > Export and add the export button to the map's bar."""
     ec = ExportController(window)
     for kind in reports.KINDS:

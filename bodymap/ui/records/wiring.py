@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
-from bodymap.store import StoreError
+from bodymap.geometry import Atlas
+from bodymap.store import Store, StoreError
+from bodymap.ui.chart.session import VisitSession
+from bodymap.ui.common.frame import WindowFrame
 from bodymap.ui.history.panel import HistoryPanel
 from bodymap.ui.records.client_header import ClientHeader, IntakeHistoryDialog
+from bodymap.ui.records.client_panel import ClientPanel
 from bodymap.ui.records.intake_wizard import IntakeWizard
 from bodymap.ui.records.plan_panel import PlanDialog
 
-if TYPE_CHECKING:
-    from bodymap.ui.shell.main_window import MainWindow
+
+class RecordsHost(WindowFrame, Protocol):
+    """What the records wiring needs from the window that installs it."""
+
+    store: Store
+    atlas: Atlas
+    session: VisitSession
+    client_panel: ClientPanel
+    tabs: QTabWidget
+
+    def open_visit_id(self, visit_id: str) -> None: ...
 
 
 class RecordsController:
     """Owns the client header strip and opens the intake, intake-history and plan dialogs."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: RecordsHost):
         self.window = window
         self.header = ClientHeader(window.store)
         self.history = HistoryPanel(window.store, window.atlas)
@@ -118,5 +131,5 @@ class RecordsController:
         self.window.tabs.setCurrentIndex(0)
 
 
-def install_records(window: MainWindow) -> RecordsController:
+def install_records(window: RecordsHost) -> RecordsController:
     return RecordsController(window)

@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
+from bodymap.geometry import Atlas
 from bodymap.model import Finding
 from bodymap.ops import referrals
 from bodymap.referral import Candidate, ReferralDataError
+from bodymap.ui.chart.scene import BodyScene
+from bodymap.ui.chart.session import VisitSession
+from bodymap.ui.chart.tools import ChartController
+from bodymap.ui.common.frame import WindowFrame
 from bodymap.ui.referral.overlay import ReferralOverlay
 from bodymap.ui.referral.panel import ReferralPanel
-
-if TYPE_CHECKING:
-    from bodymap.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
 SELECTION, PREVIEW, ALL = "selection", "preview", "all"
 
 
+class ReferralHost(WindowFrame, Protocol):
+    """What the referral wiring needs from the window that installs it."""
+
+    atlas: Atlas
+    session: VisitSession
+    controller: ChartController
+    scene: BodyScene
+    actions: dict[str, QAction]
+    editor_dock: QDockWidget
+
+
 class ReferralController(QObject):
     """Keeps the overlay and the possible-sources panel in step with the open chart."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: ReferralHost):
         super().__init__(window)
         self.window = window
         self.atlas = window.atlas
@@ -131,7 +145,7 @@ class ReferralController(QObject):
         self.charting.run_added(cmd)
 
 
-def install_referrals(window: MainWindow) -> ReferralController:
+def install_referrals(window: ReferralHost) -> ReferralController:
     """Add the pattern layer, its toggle and the "Possible sources" dock to the window."""
     rc = ReferralController(window)
     dock = QDockWidget(window.tr("Possible sources"), window)

@@ -26,9 +26,9 @@ from bodymap.ui.chart.layers import FINDINGS, PAIN
 from bodymap.ui.chart.map_panel import MapPanel
 from bodymap.ui.chart.scene import BodyPoint, BodyScene
 from bodymap.ui.chart.session import VisitSession
-from bodymap.ui.chart.tool_panel import ToolPanel
-from bodymap.ui.chart.tools import FINDINGS as FINDINGS_MODE
-from bodymap.ui.chart.tools import SHADE, TAP, ChartController
+from bodymap.ui.chart.tool_panel import FINDINGS as FINDINGS_MODE
+from bodymap.ui.chart.tool_panel import SHADE, TAP, ToolPanel
+from bodymap.ui.chart.tools import ChartController
 from bodymap.ui.client_mode.launch import install_client_mode
 from bodymap.ui.common.theme import apply_theme, map_background
 from bodymap.ui.common.wording import item_words, zone_words
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         for name in ("layer_pain", "layer_findings"):
             self.actions[name].setChecked(True)
         self._on_session_reset()
+        # Each installer sees this window only through its own small host protocol.
         self.client_mode = install_client_mode(self)
         self.records = install_records(self)
         self.referrals = install_referrals(self)
