@@ -8,18 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bodymap.cli.errors import CliError
 from bodymap.geometry import Atlas, AtlasError, load_atlas
 
 if TYPE_CHECKING:
     from bodymap.store import Store
-
-
-class CliError(Exception):
-    """A failure to report in one line, with the exit status to return."""
-
-    def __init__(self, message: str, status: int = 1):
-        super().__init__(message)
-        self.status = status
 
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]

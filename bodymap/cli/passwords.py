@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from bodymap.cli.context import CliError
+from bodymap.cli.errors import CliError
 
 
 def read_password(prompt: str, *, from_stdin: bool, confirm: bool = False) -> str:
