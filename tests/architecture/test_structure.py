@@ -8,11 +8,6 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "bodymap"
 MAX_LINES = 400
-# Temporary, each naming the change that removes it; the test fails once an exemption is stale.
-CYCLE_EXEMPT = [
-    # The referral engineer's change breaks this one (issue 13's list); remove this line with it.
-    {"bodymap.referral.explain", "bodymap.referral.rank"},
-]
 
 
 def module_files() -> dict[str, Path]:
@@ -122,13 +117,8 @@ def test_the_graph_sees_every_kind_of_import():
 
 
 def test_no_import_cycle_between_modules():
-    found = cycles(import_graph())
-    unexpected = [sorted(c) for c in found if c not in CYCLE_EXEMPT]
-    assert not unexpected, (
-        f"import cycles (break them with a protocol or a lower module): {unexpected}"
-    )
-    stale = [sorted(c) for c in CYCLE_EXEMPT if c not in found]
-    assert not stale, f"these cycles are gone: remove their exemption above: {stale}"
+    found = [sorted(c) for c in cycles(import_graph())]
+    assert not found, f"import cycles (break them with a protocol or a lower module): {found}"
 
 
 def test_packages_only_point_down():
