@@ -8,6 +8,12 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "bodymap"
 MAX_LINES = 400
+# Temporary, each naming the change that removes it; the test fails once an exemption is stale.
+CYCLE_EXEMPT = [
+    # Landed with the server-database dump (b12d822) while this rule was being written: dump
+    # opens its copy as a Store and Store.backup calls dump. The clinic-server work breaks it.
+    {"bodymap.store.dump", "bodymap.store.repository"},
+]
 
 
 def module_files() -> dict[str, Path]:
@@ -117,8 +123,13 @@ def test_the_graph_sees_every_kind_of_import():
 
 
 def test_no_import_cycle_between_modules():
-    found = [sorted(c) for c in cycles(import_graph())]
-    assert not found, f"import cycles (break them with a protocol or a lower module): {found}"
+    found = cycles(import_graph())
+    unexpected = [sorted(c) for c in found if c not in CYCLE_EXEMPT]
+    assert not unexpected, (
+        f"import cycles (break them with a protocol or a lower module): {unexpected}"
+    )
+    stale = [sorted(c) for c in CYCLE_EXEMPT if c not in found]
+    assert not stale, f"these cycles are gone: remove their exemption above: {stale}"
 
 
 def test_packages_only_point_down():
