@@ -84,6 +84,12 @@ class ConnectionWatch:
         self._tell()
         return done
 
+    def discard(self) -> list[Command]:
+        """Give up the waiting edits (after a conflict the user was told about); returns them."""
+        dropped, self.pending, self.message = self.pending, [], ""
+        self._tell()
+        return dropped
+
     def _apply_once(self, command: Command) -> Change:
         try:
             return command.apply()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 
 from bodymap.model.accounts import Account, Role
 from bodymap.store.database import make_engine, mapped_errors
@@ -67,6 +67,16 @@ def shown_url(target: str | Path) -> str:
     return locate(target).shown
 
 
+def to_remember(target: str | Path) -> str:
+    """A path or URL as a setting may keep it: the password (if one was typed in) left out."""
+    location = locate(target)
+    if location.path is not None:
+        return str(location.path)
+    u = make_url(location.url)
+    bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def check(target: str | Path) -> ClinicStatus:
     """Reach the database without changing anything, and say what is there."""
     location = locate(target)
@@ -120,7 +130,10 @@ def setup(
         if store.engine.dialect.name == "postgresql":
             with mapped_errors(None), store.engine.begin() as conn:
                 role = grant_room_access(conn, app_role)
-            room_url = make_url(store.url).set(username=role, password=None).render_as_string()
+            # The room's URL never carries the owner's password (nor any password).
+            room_url = to_remember(
+                make_url(store.url).set(username=role).render_as_string(hide_password=False)
+            )
         schema = current_revision(store.engine) or ""
     log.info("clinic database set up (schema %s)", schema)
     return SetupResult(room_url, schema, created, role)

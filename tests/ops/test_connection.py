@@ -72,6 +72,7 @@ def test_a_real_conflict_is_raised_with_later_edits_still_waiting(store, db, atl
     with pytest.raises(ConflictError):
         watch.retry()
     assert watch.pending == [first, second] and not watch.online
+    assert watch.discard() == [first, second] and watch.online
 
 
 def test_unreachable_server_reads_as_one_line():

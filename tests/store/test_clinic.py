@@ -136,3 +136,18 @@ def test_cli_setup_accounts_and_audit(capsys, monkeypatch, db, backend, roles):
     with Store.open(room) as s:
         s.sign_in("admin", "admin-pass-1")
         assert len(s.audit_trail(user="dana")) == len(entries) + 1  # + the refused sign-in
+
+
+def test_a_remembered_database_never_keeps_a_password(tmp_path):
+    url = "postgresql+psycopg://room:s3cret@db.clinic.example:5432/clinic"
+    assert clinic.to_remember(url) == "postgresql+psycopg://room@db.clinic.example:5432/clinic"
+    assert clinic.to_remember(tmp_path / "a b.sqlite") == str(tmp_path / "a b.sqlite")
+
+
+@postgresql_only
+def test_the_rooms_url_never_carries_the_owners_password(roles, backend):
+    owner_url, room_url = roles
+    with_password = owner_url.replace(f"{OWNER}@", f"{OWNER}:trust-ignores-it@")
+    done = clinic.setup(with_password, admin="boss", full_name="B", password="boss-pass-1",
+                        app_role=ROOM)  # fmt: skip
+    assert done.room_url == room_url and "trust-ignores-it" not in done.room_url
