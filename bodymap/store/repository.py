@@ -7,24 +7,22 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
 
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
 from bodymap.model.accounts import Permission
 from bodymap.model.atlas_check import record_problems
-from bodymap.model.values import trusted
 from bodymap.store import backup as backups
-from bodymap.store import rows
-from bodymap.store import visits as vstore
 from bodymap.store.database import mapped_errors
+from bodymap.store.dump import dump_database
 from bodymap.store.errors import StoreError
 from bodymap.store.opening import open_database
+from bodymap.store.records import read_record, write_record
 from bodymap.store.repo_accounts import AccountRecords
-from bodymap.store.repo_clients import ClientRecords, insert_client, read_client
-from bodymap.store.repo_plans import PlanRecords, insert_plan, read_intakes, read_plans
+from bodymap.store.repo_clients import ClientRecords
+from bodymap.store.repo_plans import PlanRecords
 from bodymap.store.repo_visits import VisitRecords
-from bodymap.store.schema import clients, intakes
+from bodymap.store.schema import clients
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +96,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
                 raise StoreError(
                     f"client {record.client.id} is already in this database; nothing was imported"
                 )
-            insert_client(conn, record.client)
-            for intake in record.intakes:
-                conn.execute(intakes.insert(), rows.intake_row(intake))
-            for visit in record.visits:
-                vstore.insert_visit(conn, visit)
-            for plan in record.plans:
-                insert_plan(conn, plan)
+            write_record(conn, record)
             self._audit(conn, "imported", record.client.id, "client", record.client.id)
 
     def backup(self, dest: Path) -> Path:
@@ -115,9 +107,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         """
         self._allow(Permission.BACKUP)
         if self.path is None:
-            from bodymap.store.dump import dump_database
-
-            return dump_database(self, Path(dest))
+            return dump_database(self.engine, Path(dest))
         with mapped_errors(self.path):
             return backups.copy_database(self._file(), Path(dest))
 
@@ -138,16 +128,3 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         if self.path is None:
             raise StoreError("backups are made by the database server for non-SQLite databases")
         return self.path
-
-
-def read_record(conn: Connection, client_id: str) -> ClientRecord:
-    """A client's whole record, read on `conn` (one snapshot when `conn` is in a transaction)."""
-    client = read_client(conn, client_id)
-    intake_list = tuple(read_intakes(conn, client_id))
-    vs = tuple(vstore.load_visits(conn, "client", client_id))
-    plan_list = tuple(read_plans(conn, client_id))
-    # Not re-validated: every part was checked when written, and ids are primary keys
-    # (checking thousands of item ids again would cost more than reading them).
-    return trusted(ClientRecord, {
-        "client": client, "intakes": intake_list, "visits": vs, "plans": plan_list,
-    })  # fmt: skip

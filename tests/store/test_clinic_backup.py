@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from bodymap.cli.main import main
+from bodymap.model import ClientRecord
 from bodymap.store import Store, StoreError
 from tests.backends import postgresql_only
 from tests.store.conftest import PASSWORDS, make_clinic
@@ -47,8 +48,9 @@ def test_dump_is_one_snapshot_while_a_room_writes(db, backend, atlas, tmp_path):
 
         def writer() -> None:
             with Store.open(db, atlas=atlas) as room:
-                while not stop.is_set():
-                    room.add_visit(visit(room.add_client(client("Busy Synthetic")).id))
+                while not stop.is_set():  # a client and its visit in one transaction
+                    c = client("Busy Synthetic")
+                    room.import_record(ClientRecord(c, visits=(visit(c.id),)))
 
         t = threading.Thread(target=writer)
         t.start()
