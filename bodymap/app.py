@@ -38,19 +38,31 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+    from bodymap.store.clinic import to_remember
+    from bodymap.ui.common.settings import AppSettings
     from bodymap.ui.shell.main_window import MainWindow
+    from bodymap.ui.shell.sign_in import SignInDialog
     from bodymap.ui.shell.startup import open_resources
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("bodymap")
     app.setOrganizationName("bodymap")
+    settings = AppSettings()
+    if getattr(ctx, "db", None) is None:
+        ctx.db = settings.database  # a room's computer goes on with the clinic server it was given
     opened = open_resources(ctx)
     if isinstance(opened, str):
         QMessageBox.critical(None, "bodymap", opened)
         return 1
     store, atlas = opened
+    if ctx.db is not None:
+        settings.database = to_remember(ctx.db)
+    if store.accounts_required:
+        dialog = SignInDialog(store, name=getattr(ctx, "user", None) or "")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 1
     dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark  # follow the desktop
     window = MainWindow(store, atlas, dark=dark)
     window.show()

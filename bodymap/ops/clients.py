@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bodymap.model import Chart, Client, Visit
+from bodymap.model.accounts import Permission
 from bodymap.model.values import new_id
 from bodymap.ops import records
 from bodymap.store import Store
@@ -28,7 +29,10 @@ def search_clients(store: Store, text: str = "") -> list[Client]:
 
 
 def client_visits(store: Store, client_id: str) -> list[Visit]:
-    """A client's visits, newest first (the order a therapist scans them in)."""
+    """A client's visits, newest first (the order a therapist scans them in); none for a role
+    that may not read clinical records (the front desk)."""
+    if not store.may(Permission.READ_CLINICAL):
+        return []
     return list(reversed(store.visits(client_id)))
 
 

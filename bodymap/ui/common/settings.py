@@ -10,6 +10,7 @@ from bodymap.ops.pin import hash_pin, is_pin_hash, verify_pin
 
 PIN_KEY = "security/therapist_pin_hash"
 TEXT_SCALE_KEY = "client_mode/text_scale"
+DATABASE_KEY = "store/database"  # the --db last given: a path, or a URL without its password
 MIN_SCALE, MAX_SCALE = 1.0, 2.0
 
 
@@ -47,6 +48,19 @@ class AppSettings:
     def check_pin(self, pin: str) -> bool:
         """True if a PIN is set and `pin` is it."""
         return self.has_pin and verify_pin(pin, self._pin_hash())
+
+    # -- the records database -------------------------------------------------------
+
+    @property
+    def database(self) -> str | None:
+        """The database the window opened last with --db (None: the default file)."""
+        value = self._q.value(DATABASE_KEY, "")
+        return value if isinstance(value, str) and value else None
+
+    @database.setter
+    def database(self, target: str | None) -> None:
+        self._q.setValue(DATABASE_KEY, target or "")
+        self._q.sync()
 
     # -- client mode --------------------------------------------------------------
 

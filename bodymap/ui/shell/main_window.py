@@ -37,6 +37,7 @@ from bodymap.ui.records.client_panel import ClientPanel
 from bodymap.ui.records.wiring import install_records
 from bodymap.ui.referral.controller import install_referrals
 from bodymap.ui.shell.actions import build_actions, build_menus, shortcut_rows
+from bodymap.ui.shell.clinic import install_clinic
 from bodymap.ui.shell.help_dialog import HelpDialog
 from bodymap.ui.shell.legend import LegendWidget
 from bodymap.ui.shell.style import style_sheet
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._hidden_map_docks: list[QDockWidget] = []
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.exports = install_exports(self)
+        self.clinic = install_clinic(self)
 
     # -- construction -------------------------------------------------------------
 

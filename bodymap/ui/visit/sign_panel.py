@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Visit
+from bodymap.model.accounts import Permission
 from bodymap.ops import records
 from bodymap.store import StoreError
 from bodymap.ui.chart.session import VisitSession
@@ -130,6 +131,14 @@ class SignPanel(QGroupBox):
         self.by_edit.setReadOnly(signed)
         if visit is not None and (signed or not self.by_edit.text()):
             self.by_edit.setText(visit.signed_by or visit.therapist or self.by_edit.text())
+        me = self.session.store.signed_in
+        if me is not None:  # on a shared database one signs as oneself, never as typed text
+            self.by_edit.setReadOnly(True)
+            if not signed:
+                self.by_edit.setText(me.signature)
+        may_sign = self.session.store.may(Permission.SIGN)
+        self.sign_button.setVisible(may_sign and not signed)
+        self.amend_button.setVisible(may_sign and signed)
         self.amendment_list.clear()
         if visit is None:
             self.status_label.setText("")
@@ -156,11 +165,15 @@ class SignPanel(QGroupBox):
         if visit is None or not self.session.editable:
             return
         try:
-            signed = records.sign_visit(self.session.store, visit, by=by)
+            signed = records.sign_visit(self.session.store, visit, by=self._signer(by))
         except (StoreError, ValueError) as exc:
             self.session.failed.emit(str(exc))
             return
         self.session.open(signed)
+
+    def _signer(self, typed: str) -> str | None:
+        """The typed name on a solo database; None (the signed-in therapist) on a shared one."""
+        return None if self.session.store.signed_in is not None else typed
 
     def _flush_all(self) -> None:
         """The last keystrokes in any tab go in before the visit is locked."""
@@ -183,7 +196,7 @@ class SignPanel(QGroupBox):
             return
         try:
             amended = records.amend_visit(
-                self.session.store, visit, by=by, reason=reason, **changes
+                self.session.store, visit, by=self._signer(by), reason=reason, **changes
             )
         except (StoreError, ValueError) as exc:
             self.session.failed.emit(str(exc))
