@@ -16,7 +16,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 SUPERUSER = "bodymap_test"
@@ -150,8 +149,3 @@ class PgServer:
         """A new empty database; returns its URL."""
         self.execute(f'CREATE DATABASE "{name}" OWNER "{owner}" TEMPLATE template0')
         return self.url(name)
-
-    def wait_until_down(self, timeout: float = 10) -> None:
-        end = time.monotonic() + timeout
-        while (self.data / "postmaster.pid").exists() and time.monotonic() < end:
-            time.sleep(0.05)

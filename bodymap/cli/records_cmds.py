@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bodymap.cli.context import CliContext, CliError
+from bodymap.cli.context import CliContext, CliError, reported
 from bodymap.model import ClientHeader, VisitSummary
-
-Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,21 +40,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import-json", help="add a client from portable JSON (all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_import_json)
-
-
-def _reported(handler: Handler) -> Handler:
-    """Turn storage and validation errors into one-line CLI errors."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace, ctx: CliContext) -> int:
-        from bodymap.store import StoreError
-
-        try:
-            return handler(args, ctx)
-        except (StoreError, ValueError) as exc:
-            raise CliError(str(exc)) from None
-
-    return run
 
 
 def _client_json(c: ClientHeader) -> dict[str, Any]:
@@ -93,7 +74,7 @@ def _print_json(items: list[dict[str, Any]]) -> None:
     print()
 
 
-@_reported
+@reported
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.store import MissingDatabaseError, Store
 
@@ -110,7 +91,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
     clients = ctx.store.list_client_headers()
     if args.json:
@@ -123,7 +104,7 @@ def cmd_clients(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_visits(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store
     # The timeline read: counts come from SQL, no chart item is loaded.
@@ -141,7 +122,7 @@ def cmd_visits(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.demo import create_demo
 
@@ -154,7 +135,7 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.store.backup import manual_backup_path
 
@@ -169,7 +150,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.portable import export_client_json
 
@@ -179,7 +160,7 @@ def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_reported
+@reported
 def cmd_import_json(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.portable import import_client_json
 

@@ -6,7 +6,14 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenuBar, QStatusBar, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMenuBar,
+    QStatusBar,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class WindowFrame(Protocol):
@@ -27,3 +34,15 @@ class WindowFrame(Protocol):
     def setCentralWidget(self, widget: QWidget) -> None: ...
     def show(self) -> None: ...
     def hide(self) -> None: ...
+
+
+def add_strip_above(window: WindowFrame, strip: QWidget) -> None:
+    """Put `strip` (a header, a banner) across the top of the window's central area."""
+    below = window.takeCentralWidget()
+    central = QWidget()
+    col = QVBoxLayout(central)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(0)
+    col.addWidget(strip)
+    col.addWidget(below, 1)
+    window.setCentralWidget(central)

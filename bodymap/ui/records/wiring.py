@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget
 
 from bodymap.geometry import Atlas
 from bodymap.store import Store, StoreError
 from bodymap.ui.chart.session import VisitSession
-from bodymap.ui.common.frame import WindowFrame
+from bodymap.ui.common.frame import WindowFrame, add_strip_above
 from bodymap.ui.history.panel import HistoryPanel
 from bodymap.ui.records.client_header import ClientHeader, IntakeHistoryDialog
 from bodymap.ui.records.client_panel import ClientPanel
@@ -39,14 +39,7 @@ class RecordsController:
         self.header = ClientHeader(window.store)
         self.history = HistoryPanel(window.store, window.atlas)
         window.tabs.addTab(self.history, window.tr("History && plan"))
-        tabs = window.takeCentralWidget()
-        central = QWidget()
-        col = QVBoxLayout(central)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(0)
-        col.addWidget(self.header)
-        col.addWidget(tabs)
-        window.setCentralWidget(central)
+        add_strip_above(window, self.header)
         self.dialog_runner = lambda dialog: dialog.exec()  # tests fill dialogs instead
         self._add_actions()
         self._connect()

@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel
 
 from bodymap.model.accounts import Permission
+from bodymap.ui.common.frame import add_strip_above
 from bodymap.ui.shell.audit_view import AuditDialog
 from bodymap.ui.shell.connection_banner import ConnectionBanner
 
@@ -44,14 +45,7 @@ class ClinicControls(QObject):
 def install_clinic(window: Any) -> ClinicControls:
     """Add the banner above the tabs, the signed-in line, and hide what the role may not use."""
     controls = ClinicControls(window)
-    tabs = window.takeCentralWidget()
-    central = QWidget()
-    col = QVBoxLayout(central)
-    col.setContentsMargins(0, 0, 0, 0)
-    col.setSpacing(0)
-    col.addWidget(controls.banner)
-    col.addWidget(tabs, 1)
-    window.setCentralWidget(central)
+    add_strip_above(window, controls.banner)
     window.session.connection_changed.connect(controls.banner.show_state)
     store = window.store
     if store.signed_in is not None:
