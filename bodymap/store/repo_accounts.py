@@ -26,12 +26,15 @@ class AccountRecords(RepositoryBase):
 
     def sign_in(self, name: str, password: str) -> Account:
         """Sign in as `name`; refused for a wrong password, a disabled account or while waiting."""
-        with self._write() as conn:
+        with self._read() as conn:
             row = conn.execute(select(accounts).where(accounts.c.name == name)).first()
-            refusal = self._refusal(conn, row, password)
-            self._audit_as(
-                conn, row.id if row else None, "sign_in_refused" if refusal else "signed_in"
-            )
+        # Argon2's deliberate slowness happens outside any transaction: no lock is held.
+        refusal, wrong = _refusal(row, password)
+        with self._write() as conn:
+            if row is not None and (wrong or refusal is None):  # a wait or disabled: no count
+                _count(conn, row.id, wrong)
+            action = "sign_in_refused" if refusal else "signed_in"
+            self._audit_as(conn, row.id if row else None, action)
         if refusal:
             log.info("sign-in refused (%s)", refusal.split(";")[0])
             raise PermissionDeniedError(refusal)
@@ -42,32 +45,6 @@ class AccountRecords(RepositoryBase):
             with self._write() as conn:
                 self._store_hash(conn, row.id, passwords.hash_password(password))
         return self.signed_in
-
-    def _refusal(self, conn: Connection, row: Any, password: str) -> str | None:
-        """Why this sign-in is refused (None: it is not); counts a wrong password."""
-        if row is None:
-            passwords.burn_time()  # an unknown name takes as long as a wrong password
-            return WRONG
-        now = access.now_utc()
-        if row.locked_until and datetime.fromisoformat(row.locked_until) > now:
-            wait = int((datetime.fromisoformat(row.locked_until) - now).total_seconds()) + 1
-            return f"too many wrong passwords for this account; try again in {wait} s"
-        same = accounts.c.id == row.id
-        if not passwords.verify_password(row.password_hash, password):
-            # Counted in SQL, so wrong passwords typed at two computers at once both count.
-            conn.execute(
-                update(accounts).where(same).values(failed_attempts=accounts.c.failed_attempts + 1)
-            )
-            failed = conn.execute(select(accounts.c.failed_attempts).where(same)).scalar_one()
-            until = now + access.wait_after(failed)
-            if until > now:
-                conn.execute(update(accounts).where(same).values(locked_until=access.stamp(until)))
-            return WRONG
-        if row.disabled:
-            return "this account is disabled; an administrator can enable it again"
-        if row.failed_attempts:
-            conn.execute(update(accounts).where(same).values(failed_attempts=0, locked_until=None))
-        return None
 
     def _audit_as(self, conn: Connection, account_id: str | None, action: str) -> None:
         access.append(conn, account_id, self.computer, action, None, "account", account_id)
@@ -208,3 +185,40 @@ class AccountRecords(RepositoryBase):
                     select(visits.c.client_id).where(visits.c.id == record_id)
                 ).scalar()
             self._audit(conn, action, client_id, kind, record_id)
+
+
+def _refusal(row: Any, password: str) -> tuple[str | None, bool]:
+    """Why a sign-in is refused (None: it is not), and whether the password was wrong."""
+    if row is None:
+        passwords.burn_time()  # an unknown name takes as long as a wrong password
+        return WRONG, False
+    now = access.now_utc()
+    if row.locked_until and datetime.fromisoformat(row.locked_until) > now:
+        wait = int((datetime.fromisoformat(row.locked_until) - now).total_seconds()) + 1
+        return f"too many wrong passwords for this account; try again in {wait} s", False
+    if not passwords.verify_password(row.password_hash, password):
+        return WRONG, True
+    if row.disabled:
+        return "this account is disabled; an administrator can enable it again", False
+    return None, False
+
+
+def _count(conn: Connection, account_id: str, wrong: bool) -> None:
+    """Count a wrong password (and set the wait it earns), or clear the count after a right one."""
+    same = accounts.c.id == account_id
+    if not wrong:
+        conn.execute(
+            update(accounts).where(same, accounts.c.failed_attempts > 0)
+            .values(failed_attempts=0, locked_until=None)
+        )  # fmt: skip
+        return
+    # Counted in SQL, so wrong passwords typed at two computers at once both count.
+    conn.execute(
+        update(accounts).where(same).values(failed_attempts=accounts.c.failed_attempts + 1)
+    )
+    failed = conn.execute(select(accounts.c.failed_attempts).where(same)).scalar_one()
+    wait = access.wait_after(failed)
+    if wait:
+        conn.execute(
+            update(accounts).where(same).values(locked_until=access.stamp(access.now_utc() + wait))
+        )
