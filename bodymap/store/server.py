@@ -36,7 +36,13 @@ def server_error(message: str) -> StoreError | None:
             "the clinic server refused the database login: check the role's "
             "password (~/.pgpass or PGPASSWORD) with your administrator"
         )
-    if "permission denied" in text or "must be owner" in text:
+    if "must be owner" in text or "permission denied for schema" in text:  # a schema upgrade
+        return PermissionDeniedError(
+            "this database role may not change the clinic database's tables (a schema upgrade "
+            "is due?): the administrator runs bodymap clinic setup URL as the database's owner; "
+            "nothing was changed"
+        )
+    if "permission denied" in text:
         return PermissionDeniedError(
             f"the clinic server refused it: this database role may not do that "
             f"({message.strip().splitlines()[0]}); nothing was changed"

@@ -151,3 +151,14 @@ def test_the_rooms_url_never_carries_the_owners_password(roles, backend):
     done = clinic.setup(with_password, admin="boss", full_name="B", password="boss-pass-1",
                         app_role=ROOM)  # fmt: skip
     assert done.room_url == room_url and "trust-ignores-it" not in done.room_url
+
+
+@postgresql_only
+def test_a_room_meeting_an_older_schema_is_told_who_upgrades_it(roles, backend):
+    owner_url, room_url = roles
+    clinic.setup(owner_url, admin="boss", full_name="B", password="boss-pass-1", app_role=ROOM)
+    with Store.open(owner_url) as s, s.engine.begin() as conn:  # as if a newer bodymap came
+        conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+        conn.execute(text("DROP TABLE audit"))
+    with pytest.raises(PermissionDeniedError, match="runs bodymap clinic setup URL as the"):
+        Store.open(room_url)
