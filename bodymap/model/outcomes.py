@@ -61,6 +61,22 @@ class RomEntry:
         check_bool("painful", self.painful)
 
 
+def pain_order_problems(now: int | None, least: int | None, worst: int | None) -> dict[str, str]:
+    """Field -> what is wrong, for pain scores out of order (least <= now <= worst).
+
+    Scores not asked (None) are not compared. The outcomes panel shows each message next to
+    its field; Outcomes refuses the first.
+    """
+    problems: dict[str, str] = {}
+    if least is not None and worst is not None and least > worst:
+        problems["pain_least"] = f"least pain ({least}) is above worst pain ({worst})"
+    if now is not None and least is not None and now < least:
+        problems["pain_now"] = f"pain now ({now}) is below least pain ({least})"
+    elif now is not None and worst is not None and now > worst:
+        problems["pain_now"] = f"pain now ({now}) is above worst pain ({worst})"
+    return problems
+
+
 @dataclass(frozen=True)
 class Outcomes:
     """Every outcome measure of one visit; None means not asked."""
@@ -78,6 +94,10 @@ class Outcomes:
     def __post_init__(self) -> None:
         for name in ("pain_now", "pain_least", "pain_worst"):
             check_optional_score(name, getattr(self, name))
+        problems = pain_order_problems(self.pain_now, self.pain_least, self.pain_worst)
+        if problems:
+            name, problem = next(iter(problems.items()))
+            raise ValueError(f"{name}: {problem}")
         if self.peg is not None and not isinstance(self.peg, Peg):
             raise ValueError("peg: expected a Peg")
         psfs = check_tuple("psfs", self.psfs, PsfsRating)

@@ -22,6 +22,19 @@ class ChartSummary:
     region_counts: dict[str, int]  # involved zones per coarse region
 
 
+# A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
+MIN_STROKE_COVERAGE = 0.02
+
+
+def stroke_involves(covered: float) -> bool:
+    """Whether a stroke covering this fraction of a zone makes the zone involved.
+
+    The one rule for "zones with pain": the reports, the summaries and the window's status bar
+    all ask it, so they never disagree on the zone count.
+    """
+    return covered >= MIN_STROKE_COVERAGE
+
+
 def stroke_zones(atlas: Atlas, stroke: Stroke) -> dict[str, float]:
     """Zone id -> fraction of that zone the stroke covers.
 

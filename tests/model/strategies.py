@@ -103,11 +103,13 @@ def charts(draw: st.DrawFn) -> Chart:
 
 @st.composite
 def outcomes(draw: st.DrawFn) -> Outcomes:
-    opt_score = st.none() | score
     activities = draw(st.lists(st.text(min_size=1, max_size=20).filter(lambda s: s.strip() and "\x00" not in s),
                                max_size=3, unique_by=str.casefold))  # fmt: skip
+    # Any of the three may be missing; those given keep least <= now <= worst.
+    least, now, worst = sorted(draw(st.lists(score, min_size=3, max_size=3)))
     return Outcomes(
-        pain_now=draw(opt_score), pain_least=draw(opt_score), pain_worst=draw(opt_score),
+        pain_now=draw(st.none() | st.just(now)), pain_least=draw(st.none() | st.just(least)),
+        pain_worst=draw(st.none() | st.just(worst)),
         peg=draw(st.none() | st.builds(Peg, score, score, score)),
         psfs=tuple(PsfsRating(a, draw(score)) for a in activities),
         sleep_hours=draw(st.none() | st.floats(0, 24)), pain_wakes=draw(st.none() | st.booleans()),
