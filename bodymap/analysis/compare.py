@@ -9,7 +9,8 @@ from enum import StrEnum
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from bodymap.analysis.centre import Centrality, centrality
+from bodymap.analysis.distribution import Shift, shift_of
+from bodymap.analysis.measures import ExtentChange
 from bodymap.analysis.zones import ZonePain, extent_of, pain_areas, zone_pain
 from bodymap.geometry import Atlas
 from bodymap.model.chart import Chart
@@ -45,32 +46,22 @@ class ChartComparison:
     """Everything the comparison report shows, computed once from the two charts."""
 
     zones: tuple[ZoneChange, ...]  # ordered: new, worse, unchanged, improved, resolved
-    extent_before: float  # % of the drawn body
-    extent_after: float
+    extent: ExtentChange  # % of the drawn body outline, before and after
     jaccard: float | None  # overlap of the two pain areas; None when both are empty
-    centre_before: Centrality | None
-    centre_after: Centrality | None
-    shift: str  # "centralised", "peripheralised", "no clear shift" or "not applicable"
+    shift: Shift  # centralisation in the McKenzie sense
 
     def count(self, change: Change) -> int:
         return sum(1 for z in self.zones if z.change is change)
 
-    @property
-    def extent_change_pct(self) -> float | None:
-        """Relative change of pain extent in percent; None when there was none before."""
-        if self.extent_before <= 0:
-            return None
-        return 100.0 * (self.extent_after - self.extent_before) / self.extent_before
-
     def summary_line(self) -> str:
-        """One plain-language line, e.g. "Pain extent down 42%, 5 zones resolved, 1 new"."""
-        pct = self.extent_change_pct
-        if pct is None:
-            head = "No pain before" if self.extent_after <= 0 else "New pain (none before)"
-        elif abs(pct) < 0.5:
-            head = "Pain extent unchanged"
+        """One plain-language line, e.g. "Pain extent 4.1% → 0.9% of the drawn body outline
+        (-3.2 percentage points, -77% relative), 5 zones resolved, 1 new"."""
+        e = self.extent
+        if e.before <= 0 and e.after <= 0:
+            head = "No pain on either chart"
         else:
-            head = f"Pain extent {'down' if pct < 0 else 'up'} {abs(pct):.0f}%"
+            head = e.words()
+            head = head[:1].upper() + head[1:]
         parts = [head]
         for change, word in ((Change.RESOLVED, "resolved"), (Change.IMPROVED, "improved"),
                              (Change.WORSE, "worse")):  # fmt: skip
@@ -123,28 +114,10 @@ def zone_changes(before: dict[str, ZonePain], after: dict[str, ZonePain]) -> lis
 def compare_charts(before: Chart, after: Chart, atlas: Atlas) -> ChartComparison:
     """Compare two charts of one client (pre vs post, or one visit vs a later one)."""
     pb, pa = zone_pain(before, atlas), zone_pain(after, atlas)
-    cb, ca = centrality(pb, atlas), centrality(pa, atlas)
     areas_b, areas_a = pain_areas(before, atlas), pain_areas(after, atlas)  # unions made once
     return ChartComparison(
         zones=tuple(zone_changes(pb, pa)),
-        extent_before=extent_of(areas_b, atlas),
-        extent_after=extent_of(areas_a, atlas),
+        extent=ExtentChange(extent_of(areas_b, atlas), extent_of(areas_a, atlas)),
         jaccard=jaccard(areas_b, areas_a),
-        centre_before=cb,
-        centre_after=ca,
-        shift=shift_of(cb, ca, atlas),
+        shift=shift_of(pb, pa, atlas),
     )
-
-
-def shift_of(before: Centrality | None, after: Centrality | None, atlas: Atlas) -> str:
-    """Centralised when pain moved toward the trunk's midline by more than 2 % of body height."""
-    if before is None or after is None:
-        return "not applicable"
-    heights = [atlas.view(v).silhouette.bounds for v in atlas.views]
-    tolerance = 0.02 * max(b[3] - b[1] for b in heights)
-    delta = after.distance - before.distance
-    if delta < -tolerance:
-        return "centralised"
-    if delta > tolerance:
-        return "peripheralised"
-    return "no clear shift"

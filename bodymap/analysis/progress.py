@@ -1,4 +1,4 @@
-"""Progress over visits: outcome series, clinically important change and per-region trends."""
+"""Progress over visits: outcome series, their changes by the rules of measures.py, region trends."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from bodymap.analysis.compare import Change, classify
-from bodymap.analysis.zones import pain_extent, zone_pain
+from bodymap.analysis.measures import ExtentChange, pain_important
+from bodymap.analysis.psfs import PsfsTrack, psfs_track
+from bodymap.analysis.zones import pain_extent, region_words, zone_pain
 from bodymap.geometry import REGIONS, Atlas
 from bodymap.model.visit import Visit
 
-# Farrar et al. 2001 (Pain 94:149-158): a reduction of about 2 points or about 30 % on a
-# 0-10 pain scale is clinically important; 2 points is also the PSFS's usual threshold.
-MCID_POINTS = 2.0
-MCID_FRACTION = 0.30
+SIDE_ORDER = {"right": 0, "left": 1, "midline": 2}
 
 
 @dataclass(frozen=True)
@@ -23,11 +22,11 @@ class VisitPoint:
 
     visit_id: str
     day: date
+    signed: bool
     worst: int | None
     average: int | None  # PEG item 1, average pain in the past week
-    extent: float
+    extent: float  # % of the drawn body outline
     peg: float | None
-    psfs: float | None
     sleep_hours: float | None
     pain_wakes: bool | None
     medication: str
@@ -35,11 +34,18 @@ class VisitPoint:
 
 @dataclass(frozen=True)
 class RegionTrend:
-    """One body region: its worst intensity at every visit (0 when not involved)."""
+    """One body region on one side: its worst intensity at every visit (0 when not involved)."""
 
     region: str
+    side: str  # the patient's: left, right or midline
     series: tuple[int, ...]
     change: Change  # first visit against the latest
+
+    @property
+    def name(self) -> str:
+        """ "Right upper back", "Neck (midline)"."""
+        words = region_words(self.region, self.side)
+        return words[:1].upper() + words[1:]
 
     @property
     def first(self) -> int:
@@ -56,6 +62,8 @@ class ProgressData:
 
     points: tuple[VisitPoint, ...]
     regions: tuple[RegionTrend, ...]
+    psfs: PsfsTrack | None = None  # None: no PSFS at any visit
+    drafts_left_out: int = 0  # unsigned visits in the period that the report does not use
 
     @property
     def first(self) -> VisitPoint | None:
@@ -64,24 +72,6 @@ class ProgressData:
     @property
     def latest(self) -> VisitPoint | None:
         return self.points[-1] if self.points else None
-
-
-def mcid_threshold(baseline: float, *, higher_is_better: bool = False) -> float:
-    """The score a clinically important change reaches: 2 points or 30 % of the baseline.
-
-    For pain (lower is better) whichever step is smaller counts, as either criterion alone
-    marked "much improved" in Farrar 2001; for a function score (PSFS) it is 2 points.
-    """
-    if higher_is_better:
-        return min(10.0, baseline + MCID_POINTS)
-    return max(0.0, baseline - min(MCID_POINTS, MCID_FRACTION * baseline))
-
-
-def important_change(baseline: float, value: float, *, higher_is_better: bool = False) -> bool:
-    """Whether value is a clinically important improvement over baseline."""
-    limit = mcid_threshold(baseline, higher_is_better=higher_is_better)
-    gain = value - baseline if higher_is_better else baseline - value
-    return gain > 0 and (value >= limit if higher_is_better else value <= limit)
 
 
 def visits_between(visits: Sequence[Visit], start: date | None, end: date | None) -> list[Visit]:
@@ -95,16 +85,52 @@ def visits_between(visits: Sequence[Visit], start: date | None, end: date | None
     return sorted(chosen, key=lambda v: (v.started_at, v.id))
 
 
+def report_visits(visits: Sequence[Visit], start: date | None = None, end: date | None = None,
+                  *, include_drafts: bool = False) -> tuple[list[Visit], int]:  # fmt: skip
+    """The visits a progress report uses, oldest first, and how many drafts it left out.
+
+    A draft may still change, so it is never silently the endpoint of a report: it counts
+    only when asked for (include_drafts).
+    """
+    chosen = visits_between(visits, start, end)
+    if include_drafts:
+        return chosen, 0
+    signed = [v for v in chosen if v.is_signed]
+    return signed, len(chosen) - len(signed)
+
+
+class DraftVisitError(ValueError):
+    """A report was asked to use an unsigned visit without asking to include drafts."""
+
+    def __init__(self, when: str, how: str = "include drafts"):
+        super().__init__(
+            f"the visit of {when} is a draft (unsigned) and may still change: sign it, or "
+            f"{how} to use it anyway (the PDF is then marked DRAFT)"
+        )
+        self.when = when
+
+    def told(self, how: str) -> DraftVisitError:
+        """The same refusal naming the caller's own way to include drafts."""
+        return DraftVisitError(self.when, how)
+
+
+def refuse_drafts(visits: Sequence[Visit], *, include_drafts: bool) -> None:
+    """Raise DraftVisitError when a visit is a draft and drafts were not asked for."""
+    drafts = [v for v in visits if not v.is_signed]
+    if drafts and not include_drafts:
+        raise DraftVisitError(drafts[0].started_at.strftime("%Y-%m-%d %H:%M"))
+
+
 def visit_point(visit: Visit, atlas: Atlas) -> VisitPoint:
     o = visit.outcomes
     return VisitPoint(
         visit_id=visit.id,
         day=visit.started_at.date(),
+        signed=visit.is_signed,
         worst=o.pain_worst,
         average=o.peg.pain if o.peg else None,
         extent=pain_extent(visit.pre_chart, atlas),
         peg=o.peg.score if o.peg else None,
-        psfs=o.psfs_score,
         sleep_hours=o.sleep_hours,
         pain_wakes=o.pain_wakes,
         medication=o.medication,
@@ -112,59 +138,74 @@ def visit_point(visit: Visit, atlas: Atlas) -> VisitPoint:
 
 
 def region_trends(visits: Sequence[Visit], atlas: Atlas) -> list[RegionTrend]:
-    """Per region, the worst pre-treatment intensity at each visit, regions in atlas order."""
-    per_visit: list[dict[str, int]] = []
+    """Per region and side, the worst pre-treatment intensity at each visit, in atlas order."""
+    per_visit: list[dict[tuple[str, str], int]] = []
     for v in visits:
-        worst: dict[str, int] = {}
+        worst: dict[tuple[str, str], int] = {}
         for zp in zone_pain(v.pre_chart, atlas).values():
-            region = atlas.zone(zp.zone).region
-            worst[region] = max(worst.get(region, 0), zp.intensity)
+            zone = atlas.zone(zp.zone)
+            key = (zone.region, zone.side)
+            worst[key] = max(worst.get(key, 0), zp.intensity)
         per_visit.append(worst)
     order = {r: i for i, r in enumerate(REGIONS)}
-    regions = sorted({r for w in per_visit for r in w}, key=lambda r: (order.get(r, 99), r))
+    keys = sorted({k for w in per_visit for k in w},
+                  key=lambda k: (order.get(k[0], 99), k[0], SIDE_ORDER.get(k[1], 9)))  # fmt: skip
     out = []
-    for region in regions:
-        series = tuple(w.get(region, 0) for w in per_visit)
-        out.append(RegionTrend(region, series, classify(series[0], series[-1])))
+    for region, side in keys:
+        series = tuple(w.get((region, side), 0) for w in per_visit)
+        out.append(RegionTrend(region, side, series, classify(series[0], series[-1])))
     return out
 
 
-def progress_data(
-    visits: Sequence[Visit], atlas: Atlas, *, start: date | None = None, end: date | None = None
-) -> ProgressData:
-    """The progress of the visits between start and end (inclusive, either may be open)."""
-    chosen = visits_between(visits, start, end)
+def progress_data(visits: Sequence[Visit], atlas: Atlas, *, include_drafts: bool,
+                  start: date | None = None, end: date | None = None) -> ProgressData:  # fmt: skip
+    """The progress of the visits between start and end (inclusive, either may be open).
+
+    Every caller says whether drafts count: a report leaves them out by default, a timeline
+    that labels them shows them.
+    """
+    chosen, left_out = report_visits(visits, start, end, include_drafts=include_drafts)
     return ProgressData(
         points=tuple(visit_point(v, atlas) for v in chosen),
         regions=tuple(region_trends(chosen, atlas)),
+        psfs=psfs_track([v.outcomes for v in chosen]),
+        drafts_left_out=left_out,
     )
 
 
-def _first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] | None:
+def first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] | None:
+    """The first and latest recorded value of a VisitPoint field (None: fewer than two)."""
     values = [getattr(p, name) for p in points if getattr(p, name) is not None]
     return (float(values[0]), float(values[-1])) if len(values) >= 2 else None
 
 
-def summary_line(data: ProgressData) -> str:
-    """One plain-language line, e.g. "Worst pain 8 → 2 (clinically important), PEG 5.7 → 1.0"."""
-    if not data.points:
-        return "No visits in this period"
+def summary_parts(data: ProgressData) -> list[str]:
+    """The changes from the first visit to the latest, each with the label its rule allows."""
     parts = []
-    for name, label, digits, better_up in (("worst", "Worst pain", 0, False),
-                                           ("peg", "PEG", 1, False),
-                                           ("psfs", "PSFS", 1, True)):  # fmt: skip
-        pair = _first_last(data.points, name)
-        if pair is None:
-            continue
+    pair = first_last(data.points, "worst")
+    if pair is not None:
         a, b = pair
-        text = f"{label} {a:.{digits}f} → {b:.{digits}f}"
-        if important_change(a, b, higher_is_better=better_up):
-            text += " (clinically important)"
-        parts.append(text)
-    first, last = data.points[0].extent, data.points[-1].extent
-    if len(data.points) >= 2 and first > 0:
-        pct = 100 * (last - first) / first
-        parts.append(f"pain extent {'down' if pct < 0 else 'up'} {abs(pct):.0f}%"
-                     if abs(pct) >= 0.5 else "pain extent unchanged")  # fmt: skip
+        label = " (clinically important)" if pain_important(a, b) else ""
+        parts.append(f"Worst pain {a:.0f} → {b:.0f}{label}")
+    pair = first_last(data.points, "peg")
+    if pair is not None:
+        parts.append(f"PEG {pair[0]:.1f} → {pair[1]:.1f}")
+    if data.psfs is not None and data.psfs.change_words():
+        parts.append(data.psfs.change_words())
+    if len(data.points) >= 2:
+        parts.append(ExtentChange(data.points[0].extent, data.points[-1].extent).words())
+    return parts
+
+
+def summary_line(data: ProgressData) -> str:
+    """One plain-language line, e.g. "Worst pain 8 → 3 (clinically important), PEG 5.7 → 1.7"."""
+    if not data.points:
+        return (
+            "No signed visits in this period"
+            if data.drafts_left_out
+            else "No visits in this period"
+        )
     n = len(data.points)
-    return ", ".join(parts) or f"{n} visit{'s' if n != 1 else ''}, no outcome measures recorded"
+    return ", ".join(summary_parts(data)) or (
+        f"{n} visit{'s' if n != 1 else ''}, no outcome measures recorded"
+    )

@@ -10,11 +10,8 @@ from shapely.geometry.base import BaseGeometry
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import painted_shape
 from bodymap.model.chart import Chart
-from bodymap.model.summary import stroke_zones
+from bodymap.model.summary import stroke_involves, stroke_zones
 from bodymap.model.values import Quality
-
-# A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
-MIN_STROKE_COVERAGE = 0.02
 
 
 @dataclass(frozen=True)
@@ -30,14 +27,14 @@ class ZonePain:
 def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tuple[Quality, ...]]]:
     """(zone, intensity, covered fraction, qualities) for every zone a chart item involves.
 
-    Tap marks first, each covering its whole zone; then strokes, each on every zone it covers
-    by at least MIN_STROKE_COVERAGE.
+    Tap marks first, each covering its whole zone; then strokes, each on every zone it
+    involves (model.summary.stroke_involves).
     """
     for m in chart.marks:
         yield m.zone, m.intensity, 1.0, m.qualities
     for s in chart.strokes:
         for zone, cover in stroke_zones(atlas, s).items():
-            if cover >= MIN_STROKE_COVERAGE:
+            if stroke_involves(cover):
                 yield zone, s.intensity, cover, (s.quality,)
 
 
@@ -79,3 +76,14 @@ def extent_of(areas: Iterable[BaseGeometry], atlas: Atlas) -> float:
 def pain_extent(chart: Chart, atlas: Atlas) -> float:
     """Percent of the whole drawn body marked or shaded (as model.summary computes it)."""
     return extent_of(pain_areas(chart, atlas), atlas)
+
+
+def region_words(region: str, side: str | None = None) -> str:
+    """A region as words, with the patient's side: ("upper-back", "left") -> "left upper back".
+
+    A midline region says so, so that it never reads as the whole region of both sides.
+    """
+    name = region.replace("-", " ")
+    if side in ("left", "right"):
+        return f"{side} {name}"
+    return f"{name} (midline)" if side == "midline" else name

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     k = kinds.add_parser("visit", help="the session chart of one visit")
     k.add_argument("visit_id", metavar="VISIT_ID")
     _common(k)
-    k.set_defaults(handler=cmd_visit)
+    k.set_defaults(handler=cmd_visit, other_id=None, chart="pre", include_drafts=False)
     _register_more(kinds)
 
 
@@ -39,6 +39,7 @@ def _register_more(kinds: argparse._SubParsersAction) -> None:
     k.add_argument("--chart", choices=("pre", "post"), default="pre",
                    help="between two visits: which chart of each (default: pre)")  # fmt: skip
     _common(k)
+    _drafts(k, "compare a draft (unsigned) visit; the PDF is then marked DRAFT")
     k.set_defaults(handler=cmd_compare)
 
     k = kinds.add_parser("progress", help="a client's progress over visits (plots and trends)")
@@ -53,7 +54,13 @@ def _register_more(kinds: argparse._SubParsersAction) -> None:
     k.add_argument("--to", dest="end", type=parse_day, metavar="DATE",
                    help="last day (YYYY-MM-DD, default: the latest visit)")  # fmt: skip
     _common(k)
+    _drafts(k, "use draft (unsigned) visits too (default: signed visits only); the PDF is "
+               "then marked DRAFT")  # fmt: skip
     k.set_defaults(handler=cmd_progress)
+
+
+def _drafts(p: argparse.ArgumentParser, text: str) -> None:
+    p.add_argument("--include-drafts", action="store_true", help=text)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -72,10 +79,13 @@ def _reported(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        from bodymap.analysis.progress import DraftVisitError
         from bodymap.store import StoreError
 
         try:
             return handler(args, ctx)
+        except DraftVisitError as exc:
+            raise CliError(str(exc.told("pass --include-drafts"))) from None
         except (StoreError, ValueError, KeyError) as exc:
             raise CliError(str(exc).strip("'\"")) from None
 
@@ -98,17 +108,24 @@ def _write(data: bytes, output: str | None, default_name: str) -> Path:
     return path
 
 
+def _report(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
+    """Render a visit or comparison report the way the window does (ops.reports)."""
+    from bodymap.ops import reports
+
+    req = reports.ReportRequest(kind, args.visit_id, args.other_id, args.page_size,
+                                include_drafts=args.include_drafts, slot=args.chart)  # fmt: skip
+    data = reports.render_report(ctx.store, ctx.atlas, req)
+    _write(data, args.output, reports.suggested_name(ctx.store, req))
+    visit = ctx.store.get_visit(args.visit_id)
+    ctx.store.record_event("exported", client_id=visit.client_id, kind="visit", record_id=visit.id)
+    return 0
+
+
 @_reported
 def cmd_visit(args: argparse.Namespace, ctx: CliContext) -> int:
-    from bodymap.export import render_visit_chart
-    from bodymap.export.naming import visit_filename
+    from bodymap.ops.reports import VISIT
 
-    visit = ctx.store.get_visit(args.visit_id)
-    client = ctx.store.get_client(visit.client_id)
-    data = render_visit_chart(client, visit, ctx.atlas, page_size=args.page_size)
-    _write(data, args.output, visit_filename(visit))
-    ctx.store.record_event("exported", client_id=client.id, kind="visit", record_id=visit.id)
-    return 0
+    return _report(args, ctx, VISIT)
 
 
 def parse_day(text: str) -> date:
@@ -120,43 +137,22 @@ def parse_day(text: str) -> date:
 
 @_reported
 def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
-    from bodymap.export import render_comparison
-    from bodymap.export.naming import comparison_filename
+    from bodymap.ops.reports import COMPARE
 
-    store = ctx.store
-    visit = store.get_visit(args.visit_id)
-    other = store.get_visit(args.other_id) if args.other_id else None
-    if other is not None:
-        if other.client_id != visit.client_id:
-            raise CliError("the two visits belong to different clients")
-        if other.started_at < visit.started_at:
-            visit, other = other, visit
-    client = store.get_client(visit.client_id)
-    data = render_comparison(
-        client, visit, ctx.atlas, other=other, slot=args.chart, page_size=args.page_size
-    )
-    _write(data, args.output, comparison_filename(visit, other))
-    store.record_event("exported", client_id=client.id, kind="visit", record_id=visit.id)
-    return 0
+    return _report(args, ctx, COMPARE)
 
 
 @_reported
 def cmd_progress(args: argparse.Namespace, ctx: CliContext) -> int:
-    from bodymap.export import render_progress
     from bodymap.export.naming import progress_filename
+    from bodymap.ops.reports import progress_pdf
 
     store = ctx.store
-    client = store.get_client(store.resolve_client_id(args.client_id))
+    client_id = store.resolve_client_id(args.client_id)
     if args.start and args.end and args.start > args.end:
         raise CliError("--from is after --to")
-    data = render_progress(
-        client,
-        store.visits(client.id),
-        ctx.atlas,
-        start=args.start,
-        end=args.end,
-        page_size=args.page_size,
-    )
-    _write(data, args.output, progress_filename(client.id, args.start, args.end))
-    store.record_event("exported", client_id=client.id, kind="client", record_id=client.id)
+    data = progress_pdf(store, ctx.atlas, client_id, start=args.start, end=args.end,
+                        include_drafts=args.include_drafts, page_size=args.page_size)  # fmt: skip
+    _write(data, args.output, progress_filename(client_id, args.start, args.end))
+    store.record_event("exported", client_id=client_id, kind="client", record_id=client_id)
     return 0

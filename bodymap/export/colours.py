@@ -19,6 +19,8 @@ LANDMARK = HexColor("#8C8C8C")
 ARROW = HexColor("#5B2C83")
 RULE = HexColor("#CCCCCC")
 HEADER_BG = HexColor("#ECEBE8")
+ALERT = HexColor("#B2182B")  # red flags and the DRAFT watermark
+ALERT_BG = HexColor("#FBE9EA")
 
 # Okabe-Ito colours, each paired with a symbol so the categories survive greyscale printing.
 CHANGE_STYLE: dict[Change, tuple[Color, str]] = {

@@ -37,6 +37,11 @@ class Meta:
     subject: str
     author: str
     header: str  # left side of the running header
+    draft: bool = False  # an unsigned visit is shown: every page carries a DRAFT watermark
+    alert: str = ""  # e.g. the intake's red flags, repeated in red on every page
+
+
+DRAFT_NOTE = "DRAFT: unsigned, may still change"
 
 
 STYLES = {
@@ -110,15 +115,38 @@ def build_pdf(story: list[Flowable], meta: Meta, page_size: str) -> bytes:
         canv.drawRightString(width - MARGIN, height - MARGIN + 2, meta.title)
         canv.drawString(MARGIN, MARGIN - 12, "Confidential health information")
         canv.drawRightString(width - MARGIN, MARGIN - 12, f"Page {doc.page}")
+        if meta.alert:
+            canv.setFont(BOLD, 7)
+            canv.setFillColor(colours.ALERT)
+            canv.drawCentredString(width / 2, MARGIN - 12, meta.alert)
         canv.restoreState()
 
     # Plain deflate streams: ASCII85 on top makes files 25 % bigger and is slow in pure Python.
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
-        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+        maker = DraftCanvas if meta.draft else Canvas
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=maker)
     finally:
         rl_config.useA85 = saved
     return out.getvalue()
+
+
+class DraftCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that lays a DRAFT watermark over each finished page, above its drawings."""
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(colours.ALERT)
+        self.setFont(BOLD, 8)
+        self.drawCentredString(width / 2, height - MARGIN + 2, DRAFT_NOTE)
+        self.setFillAlpha(0.16)  # see-through, so nothing under it is hidden
+        self.setFont(BOLD, 110)
+        self.translate(width / 2, height / 2)
+        self.rotate(50)
+        self.drawCentredString(0, -38, "DRAFT")
+        self.restoreState()
+        super().showPage()
 
 
 def content_width(page_size: str) -> float:

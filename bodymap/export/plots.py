@@ -73,6 +73,8 @@ class LinePlot(Flowable):  # type: ignore[misc]
             self._threshold(canv, self.threshold)
         for s in self.series:
             self._series(canv, s)
+        if self.threshold is not None:  # over the data, so a line crossing it cannot hide it
+            self._threshold_label(canv, self.threshold)
         self._key(canv)
 
     def _axes(self, canv: Canvas) -> None:
@@ -108,7 +110,11 @@ class LinePlot(Flowable):  # type: ignore[misc]
         canv.setLineWidth(0.8)
         canv.setDash(4, 2)
         canv.line(PAD_LEFT, y, self.width - PAD_RIGHT, y)
-        canv.setDash()
+        canv.restoreState()
+
+    def _threshold_label(self, canv: Canvas, t: Threshold) -> None:
+        y = self._y(t.value)
+        canv.saveState()
         canv.setFont(FONT, 6)
         # A white backing keeps the label readable where it crosses the data.
         label_w = canv.stringWidth(t.label, FONT, 6)

@@ -1,4 +1,4 @@
-"""The progress report over a date range: outcome plots, first vs latest chart, region trends."""
+"""The progress report over a date range: outcome plots, charts over time, region trends."""
 
 from __future__ import annotations
 
@@ -7,58 +7,75 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from bodymap.analysis.progress import (
-    ProgressData,
-    mcid_threshold,
-    progress_data,
-    summary_line,
-    visits_between,
-)
+from bodymap.analysis.measures import PAIN_RULE, PEG_RULE, PSFS_RULE, pain_mcid_level
+from bodymap.analysis.progress import ProgressData, progress_data, summary_line
 from bodymap.export import colours
 from bodymap.export.figures import BodyRow, chart_panels
 from bodymap.export.fonts import register_fonts
 from bodymap.export.layout import Meta, build_pdf, content_width, markup, para, table
 from bodymap.export.legend import chart_legend
 from bodymap.export.plots import WARM, LinePlot, Series, Sparkline, Threshold
-from bodymap.export.text import check_owner, client_header, day, words
+from bodymap.export.text import (
+    check_owner,
+    client_header,
+    day,
+    red_flag_banner,
+    report_meta,
+)
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
+from bodymap.model.intake import Intake
 from bodymap.model.visit import Visit
 
-FIGURE_HEIGHT = 250.0
-MCID_NOTE = (
-    "Green dashed lines mark a clinically important change from the first visit: about 2 points "
-    "or 30% on a 0-10 pain scale (Farrar et al. 2001, Pain 94:149-158), 2 points for the PSFS."
-)
+FIGURE_HEIGHT = 170.0  # three visits in small, one scale
 
 
 def render_progress(client: Client, visits: Sequence[Visit], atlas: Atlas, *,
                     start: date | None = None, end: date | None = None,
+                    include_drafts: bool = False, intake: Intake | None = None,
                     page_size: str = "A4") -> bytes:  # fmt: skip
-    """Progress over the client's visits between start and end (inclusive, either open)."""
+    """Progress over the client's visits between start and end (inclusive, either open).
+
+    Drafts are left out (and counted in the header) unless include_drafts; with them the PDF
+    carries a DRAFT watermark. `intake`: the client's current intake revision, whose red flags
+    head the report.
+    """
     check_owner(client, visits)
     register_fonts()
     width = content_width(page_size)
-    chosen = visits_between(visits, start, end)
-    data = progress_data(chosen, atlas)
+    data = progress_data(visits, atlas, start=start, end=end, include_drafts=include_drafts)
+    by_id = {v.id: v for v in visits}
+    chosen = [by_id[p.visit_id] for p in data.points]
     span = _span(data, start, end)
     story: list[Flowable] = [
         markup("Progress report", "title"),
         para(summary_line(data), "summary"),
-        client_header(client, [("Period", span), ("Visits", str(len(chosen)))], width),
+        client_header(client, [("Period", span), ("Visits", _visit_count(data))], width),
+        *red_flag_banner(intake, width),
         Spacer(1, 4),
     ]
     if data.points:
         story += [markup("Outcome measures over the visits", "h2"), plot_grid(data, width),
-                  para(MCID_NOTE, "small"), *medication_section(data, width)]  # fmt: skip
+                  *rule_notes(data), *medication_section(data, width)]  # fmt: skip
         story += charts_section(chosen, atlas)
         story += region_section(data, width)
     else:
-        story.append(para("No visits in this period."))
+        story.append(para(summary_line(data) + "."))
     meta = Meta(title=f"Progress report {span}", author=_author(chosen),
                 subject="Pain body map: progress over visits with outcome measures",
                 header=f"{client.name} - progress")  # fmt: skip
-    return build_pdf(story, meta, page_size)
+    draft = not all(p.signed for p in data.points)
+    return build_pdf(story, report_meta(meta, intake=intake, draft=draft), page_size)
+
+
+def _visit_count(data: ProgressData) -> str:
+    n = len(data.points)
+    drafts = sum(1 for p in data.points if not p.signed)
+    text = str(n) + (f", {drafts} of them draft (unsigned)" if drafts else "")
+    if data.drafts_left_out:
+        left = data.drafts_left_out
+        text += f"; {left} draft visit{'s' if left != 1 else ''} (unsigned) left out"
+    return text
 
 
 def _span(data: ProgressData, start: date | None, end: date | None) -> str:
@@ -74,33 +91,49 @@ def _author(visits: Sequence[Visit]) -> str:
     return ", ".join(names) or "bodymap"
 
 
-def _threshold(values: Sequence[float | None], *, better_up: bool = False) -> Threshold | None:
-    known = [v for v in values if v is not None]
-    if not known:
+def _pain_line(worst: Sequence[int | None]) -> Threshold | None:
+    known = [v for v in worst if v is not None]
+    level = pain_mcid_level(known[0]) if known else None
+    if level is None:
         return None
-    level = mcid_threshold(known[0], higher_is_better=better_up)
-    return Threshold(level, f"important change ({level:.1f})")
+    return Threshold(level, f"≤ {level:.1f}: clinically important")
+
+
+def _psfs_line(data: ProgressData) -> Threshold | None:
+    first = data.psfs.first if data.psfs is not None else None
+    if first is None or first + 2 > 10:
+        return None
+    return Threshold(first + 2, f"≥ {first + 2:.1f}: beyond measurement error")
+
+
+def _psfs_title(data: ProgressData) -> str:
+    track = data.psfs
+    if track is None or not track.activities:
+        return "PSFS (0-10, higher is better)"
+    n = len(track.activities)
+    return f"PSFS average of the {n} activit{'y' if n == 1 else 'ies'} rated first and latest"
 
 
 def plot_grid(data: ProgressData, width: float) -> Flowable:
-    """Six small plots in two columns: pain, extent, PEG, PSFS, sleep and average pain."""
+    """Five small plots in two columns: pain, extent, PEG, PSFS and sleep."""
     pts = data.points
     days = [p.day for p in pts]
     worst = [p.worst for p in pts]
     wakes = [bool(p.pain_wakes) for p in pts]
     extent_max = max([p.extent for p in pts] + [1.0]) * 1.2
+    psfs = list(data.psfs.series) if data.psfs is not None else [None] * len(pts)
     plots = [
         LinePlot("Pain (0-10)", days, [
             Series("worst", worst),
             Series("average (PEG item 1)", [p.average for p in pts], WARM, "square", (3, 1.5)),
-        ], y_max=10, y_step=2, threshold=_threshold(worst)),
-        LinePlot("Pain extent (% of the body)", days, [Series("extent", [p.extent for p in pts])],
+        ], y_max=10, y_step=2, threshold=_pain_line(worst)),
+        LinePlot("Pain extent (% of the drawn body outline)", days,
+                 [Series("extent", [p.extent for p in pts])],
                  y_max=_nice(extent_max), y_step=_step(_nice(extent_max))),
         LinePlot("PEG score (0-10, lower is better)", days, [Series("PEG", [p.peg for p in pts])],
-                 y_max=10, y_step=2, threshold=_threshold([p.peg for p in pts])),
-        LinePlot("PSFS (0-10, higher is better)", days,
-                 [Series("PSFS average", [p.psfs for p in pts], WARM, "triangle")],
-                 y_max=10, y_step=2, threshold=_threshold([p.psfs for p in pts], better_up=True)),
+                 y_max=10, y_step=2),
+        LinePlot(_psfs_title(data), days, [Series("PSFS average", psfs, WARM, "triangle")],
+                 y_max=10, y_step=2, threshold=_psfs_line(data)),
         LinePlot("Sleep (hours a night)", days,
                  [Series("sleep; filled = woken by pain", [p.sleep_hours for p in pts],
                          filled=wakes)], y_max=12, y_step=3),
@@ -112,6 +145,16 @@ def plot_grid(data: ProgressData, width: float) -> Flowable:
                               ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     return grid
+
+
+def rule_notes(data: ProgressData) -> list[Flowable]:
+    """The rule behind every label and dashed line, printed under the plots that use them."""
+    notes = [PAIN_RULE, PSFS_RULE, PEG_RULE]
+    track = data.psfs
+    if track is not None and track.left_out:
+        notes.append("PSFS activities rated at only one end, left out of the comparison: "
+                     + "; ".join(track.left_out) + ".")  # fmt: skip
+    return [para(n, "small") for n in notes]
 
 
 def _step(top: float) -> float:
@@ -146,11 +189,14 @@ def _runs(data: ProgressData) -> list[tuple[date, date, int, str]]:
 
 
 def charts_section(visits: Sequence[Visit], atlas: Atlas) -> list[Flowable]:
-    first, latest = visits[0], visits[-1]
-    panels = chart_panels(atlas, first.pre_chart, f"First visit {day(first.started_at)}")
-    if latest is not first:
-        panels += chart_panels(atlas, latest.pre_chart, f"Latest visit {day(latest.started_at)}")
-    return [markup("First and latest chart (before treatment)", "h2"),
+    """Where the pain was over time: the first, middle and latest charts, small, on one scale."""
+    picked = list(dict.fromkeys([visits[0], visits[len(visits) // 2], visits[-1]]))
+    names = {1: ["Only"], 2: ["First", "Latest"], 3: ["First", "Middle", "Latest"]}[len(picked)]
+    panels = []
+    for name, v in zip(names, picked, strict=True):
+        draft = "" if v.is_signed else " (DRAFT)"
+        panels += chart_panels(atlas, v.pre_chart, f"{name} visit {day(v.started_at)}{draft}")
+    return [markup("Where the pain was over time (charts before treatment)", "h2"),
             BodyRow(atlas, panels, FIGURE_HEIGHT), chart_legend()]  # fmt: skip
 
 
@@ -161,6 +207,6 @@ def region_section(data: ProgressData, width: float) -> list[Flowable]:
     rows: list[list[object]] = [["Region", "First", "Latest", "Trend", "Over the visits"]]
     for r in data.regions:
         symbol = colours.CHANGE_STYLE[r.change][1]
-        rows.append([words(r.region).capitalize(), str(r.first), str(r.latest),
-                     f"{symbol} {r.change.value}", Sparkline(r.series, width * 0.3)])  # fmt: skip
+        rows.append([r.name, str(r.first), str(r.latest), f"{symbol} {r.change.value}",
+                     Sparkline(r.series, width * 0.3)])  # fmt: skip
     return [*out, table(rows, [width * f for f in (0.24, 0.1, 0.1, 0.2, 0.36)])]

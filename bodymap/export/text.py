@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import Enum
+from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table, TableStyle
 
-from bodymap.export.layout import table
+from bodymap.analysis.zones import region_words
+from bodymap.export import colours
+from bodymap.export.layout import Meta, markup, table
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
+from bodymap.model.intake import Intake, red_flag_lines
 from bodymap.model.outcomes import Outcomes
 from bodymap.model.visit import Visit
+
+RED_FLAG_ALERT = "RED FLAG AT INTAKE: see page 1"
 
 
 def check_owner(client: Client, visits: Sequence[Visit]) -> None:
@@ -32,7 +39,7 @@ def zone_cells(atlas: Atlas, zone_id: str) -> list[str]:
     if not atlas.has_zone(zone_id):
         return [zone_id, "-"]
     zone = atlas.zone(zone_id)
-    return [zone.label, words(zone.region)]
+    return [zone.label, region_words(zone.region)]
 
 
 def day(d: date | datetime) -> str:
@@ -63,6 +70,31 @@ def client_header(client: Client, rows: list[tuple[str, str]], width: float) -> 
     cells = [[a, b, c, d] for (a, b), (c, d) in zip(left, right, strict=True)]
     w = width / 2
     return table(cells, [w * 0.3, w * 0.7, w * 0.3, w * 0.7], header=False, zebra=False)
+
+
+def red_flag_banner(intake: Intake | None, width: float) -> list[Flowable]:
+    """The intake's red flags answered yes, in a red box (nothing when there are none)."""
+    lines = red_flag_lines(intake)
+    if intake is None or not lines:
+        return []
+    head = "Red flags" if len(lines) > 1 else "Red flag"
+    text = (
+        f"<b>{head} at intake</b> (revision {intake.revision}, {day(intake.recorded_at)}): "
+        f"{escape('; '.join(lines))}. Consider referral to a physician before treatment: a red "
+        "flag is a prompt to check, not a diagnosis."
+    )
+    box = Table([[markup(text, "cell")]], colWidths=[width], hAlign="LEFT")
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colours.ALERT_BG),
+                             ("BOX", (0, 0), (-1, -1), 0.8, colours.ALERT),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))  # fmt: skip
+    return [box]
+
+
+def report_meta(meta: Meta, *, intake: Intake | None, draft: bool) -> Meta:
+    """The document frame with the DRAFT watermark and the red-flag line where they apply."""
+    alert = RED_FLAG_ALERT if red_flag_lines(intake) else ""
+    return dataclasses.replace(meta, draft=draft, alert=alert)
 
 
 def score(value: float | None, digits: int = 0) -> str:

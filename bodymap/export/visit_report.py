@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from bodymap.analysis.measures import ExtentChange
 from bodymap.analysis.zones import ZonePain, pain_extent, zone_pain
 from bodymap.export.figures import BodyRow, Panel, chart_panels
 from bodymap.export.fonts import register_fonts
@@ -13,6 +14,8 @@ from bodymap.export.text import (
     check_owner,
     client_header,
     outcome_rows,
+    red_flag_banner,
+    report_meta,
     short_id,
     visit_line,
     words,
@@ -20,16 +23,19 @@ from bodymap.export.text import (
 )
 from bodymap.geometry import Atlas
 from bodymap.model.client import Client
+from bodymap.model.intake import Intake
 from bodymap.model.values import FindingKind
 from bodymap.model.visit import Visit
 
 FIGURE_HEIGHT = 300.0
 
 
-def render_visit_chart(
-    client: Client, visit: Visit, atlas: Atlas, *, page_size: str = "A4"
-) -> bytes:
-    """The printable session chart of one visit as PDF bytes."""
+def render_visit_chart(client: Client, visit: Visit, atlas: Atlas, *, intake: Intake | None = None,
+                       page_size: str = "A4") -> bytes:  # fmt: skip
+    """The printable session chart of one visit as PDF bytes (a draft carries a watermark).
+
+    `intake`: the client's current intake revision, whose red flags head the report.
+    """
     check_owner(client, [visit])
     register_fonts()
     width = content_width(page_size)
@@ -44,6 +50,7 @@ def render_visit_chart(
             ],
             width,
         ),  # fmt: skip
+        *red_flag_banner(intake, width),
         Spacer(1, 6),
         BodyRow(atlas, figure_panels(atlas, visit), FIGURE_HEIGHT),
         Spacer(1, 2),
@@ -58,7 +65,7 @@ def render_visit_chart(
         author=visit.therapist or "bodymap",
         header=f"{client.name} - visit {visit.started_at:%Y-%m-%d}",
     )
-    return build_pdf(story, meta, page_size)
+    return build_pdf(story, report_meta(meta, intake=intake, draft=not visit.is_signed), page_size)
 
 
 def figure_panels(atlas: Atlas, visit: Visit) -> list[Panel]:
@@ -70,10 +77,11 @@ def figure_panels(atlas: Atlas, visit: Visit) -> list[Panel]:
 
 def extent_text(visit: Visit, atlas: Atlas) -> str:
     before = pain_extent(visit.pre_chart, atlas)
+    head = f"Pain extent: {before:.1f}% of the drawn body outline before treatment"
     if visit.post_chart.is_empty:
-        return f"Pain extent: {before:.1f}% of the body before treatment (no chart after)."
-    after = pain_extent(visit.post_chart, atlas)
-    return f"Pain extent: {before:.1f}% of the body before treatment, {after:.1f}% after."
+        return f"{head} (no chart after)."
+    after = ExtentChange(before, pain_extent(visit.post_chart, atlas))
+    return f"{head}, {after.after:.1f}% after ({after.change_words()})."
 
 
 def zone_section(visit: Visit, atlas: Atlas, width: float) -> list[Flowable]:

@@ -38,6 +38,20 @@ class RedFlag(StrEnum):
     JAW_CLAUDICATION = "jaw_pain_on_chewing_over_50"  # temporal arteritis (§3 caveat)
 
 
+RED_FLAG_WORDS = {
+    RedFlag.WEIGHT_LOSS: "unexplained weight loss",
+    RedFlag.FEVER: "fever or feeling unwell",
+    RedFlag.NIGHT_PAIN: "night pain not eased by rest or changing position",
+    RedFlag.BOWEL_BLADDER: "changes in bowel or bladder control",
+    RedFlag.SADDLE_NUMBNESS: "numbness in the saddle area",
+    RedFlag.CANCER_HISTORY: "history of cancer",
+    RedFlag.RECENT_TRAUMA: "recent significant trauma (fall, accident)",
+    RedFlag.PROGRESSIVE_NEURO: "weakness or numbness that is getting worse",
+    RedFlag.CHEST_PAIN: "chest pain or breathlessness",
+    RedFlag.JAW_CLAUDICATION: "over 50 with jaw pain on chewing",
+}
+
+
 @dataclass(frozen=True)
 class RedFlagAnswer:
     """The answer to one red-flag question: present or not, with a note."""
@@ -110,3 +124,14 @@ TEXT_FIELDS = (
     "posture_work", "stress", "sleep", "nutrition", "nerve_symptoms", "repetitive_strain",
 )  # fmt: skip
 LIST_FIELDS = ("injuries", "surgeries", "conditions", "medications", "goals")
+
+
+def red_flag_lines(intake: Intake | None) -> list[str]:
+    """The red flags answered yes in words, with the answer's note when there is one."""
+    if intake is None:
+        return []
+    out = []
+    for a in intake.red_flags:
+        if a.present:
+            out.append(RED_FLAG_WORDS[a.flag] + (f" ({a.note})" if a.note else ""))
+    return out

@@ -7,21 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bodymap.model import ClientOverview, Intake, TreatmentPlan, VisitSummary
-from bodymap.model.intake import RedFlag
+from bodymap.model.intake import RED_FLAG_WORDS as RED_FLAG_WORDS  # the intake wizard's import
+from bodymap.model.intake import red_flag_lines
 from bodymap.store import Store
-
-RED_FLAG_WORDS = {
-    RedFlag.WEIGHT_LOSS: "unexplained weight loss",
-    RedFlag.FEVER: "fever or feeling unwell",
-    RedFlag.NIGHT_PAIN: "night pain not eased by rest or changing position",
-    RedFlag.BOWEL_BLADDER: "changes in bowel or bladder control",
-    RedFlag.SADDLE_NUMBNESS: "numbness in the saddle area",
-    RedFlag.CANCER_HISTORY: "history of cancer",
-    RedFlag.RECENT_TRAUMA: "recent significant trauma (fall, accident)",
-    RedFlag.PROGRESSIVE_NEURO: "weakness or numbness that is getting worse",
-    RedFlag.CHEST_PAIN: "chest pain or breathlessness",
-    RedFlag.JAW_CLAUDICATION: "over 50 with jaw pain on chewing",
-}
 
 
 def _earlier(visits: Sequence[VisitSummary], visit_id: str) -> list[VisitSummary]:
@@ -55,17 +43,6 @@ def next_appointment(plans: Sequence[TreatmentPlan], now: datetime) -> datetime 
     naive = now.replace(tzinfo=None)
     upcoming = [a for p in plans for a in p.appointments if a.replace(tzinfo=None) >= naive]
     return min(upcoming, key=lambda a: a.replace(tzinfo=None), default=None)
-
-
-def red_flag_lines(intake: Intake | None) -> list[str]:
-    """The red flags answered yes in words, with the answer's note when there is one."""
-    if intake is None:
-        return []
-    out = []
-    for a in intake.red_flags:
-        if a.present:
-            out.append(RED_FLAG_WORDS[a.flag] + (f" ({a.note})" if a.note else ""))
-    return out
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 from bodymap.export import render_comparison, render_progress, render_visit_chart
 from bodymap.export.naming import comparison_filename, progress_filename, visit_filename
 from bodymap.geometry import Atlas
-from bodymap.model import Visit
+from bodymap.model import Intake, Visit
+from bodymap.model.visit import check_slot
 from bodymap.store import Store
 
 VISIT, COMPARE, PROGRESS = "visit", "compare", "progress"
@@ -28,10 +29,13 @@ class ReportRequest:
     page_size: str = "A4"
     start: date | None = None  # progress: first and last day
     end: date | None = None
+    include_drafts: bool = False  # comparison, progress: may an unsigned visit be used?
+    slot: str = "pre"  # between two visits: which chart of each
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"kind: {self.kind!r} is not one of {', '.join(KINDS)}")
+        check_slot(self.slot)
         if self.page_size.lower() not in (p.lower() for p in PAGE_SIZES):
             raise ValueError(f"page_size: {self.page_size!r} is not one of A4, Letter")
 
@@ -69,17 +73,38 @@ def free_path(folder: Path, name: str) -> Path:
 
 
 def render_report(store: Store, atlas: Atlas, req: ReportRequest) -> bytes:
-    """The PDF bytes of a report (bodymap.export does the drawing)."""
+    """The PDF bytes of a report (bodymap.export does the drawing).
+
+    Every report carries the red flags of the client's current intake revision. Raises
+    DraftVisitError when a comparison would use a draft without req.include_drafts.
+    """
     before, after = _ordered(store, req)
+    if req.kind == PROGRESS:
+        return progress_pdf(store, atlas, before.client_id, start=req.start, end=req.end,
+                            include_drafts=req.include_drafts, page_size=req.page_size)  # fmt: skip
     client = store.get_client(before.client_id)
+    intake = current_intake(store, client.id)
     if req.kind == VISIT:
-        return render_visit_chart(client, before, atlas, page_size=req.page_size)
-    if req.kind == COMPARE:
-        return render_comparison(client, before, atlas, other=after, page_size=req.page_size)
-    visits = store.visits(client.id)
-    return render_progress(
-        client, visits, atlas, start=req.start, end=req.end, page_size=req.page_size
-    )
+        return render_visit_chart(client, before, atlas, intake=intake, page_size=req.page_size)
+    return render_comparison(client, before, atlas, other=after, slot=req.slot,
+                             include_drafts=req.include_drafts, intake=intake,
+                             page_size=req.page_size)  # fmt: skip
+
+
+def progress_pdf(store: Store, atlas: Atlas, client_id: str, *, start: date | None = None,
+                 end: date | None = None, include_drafts: bool = False,
+                 page_size: str = "A4") -> bytes:  # fmt: skip
+    """The progress report of a client's visits from start to end (either open)."""
+    client = store.get_client(client_id)
+    return render_progress(client, store.visits(client.id), atlas, start=start, end=end,
+                           include_drafts=include_drafts, intake=current_intake(store, client.id),
+                           page_size=page_size)  # fmt: skip
+
+
+def current_intake(store: Store, client_id: str) -> Intake | None:
+    """The latest intake revision: the one whose red flags every report repeats."""
+    intakes = store.intakes(client_id)
+    return intakes[-1] if intakes else None
 
 
 def export_report(store: Store, atlas: Atlas, req: ReportRequest, path: str | Path) -> Path:

@@ -54,20 +54,29 @@ def test_export_unknown_visit(demo_db, tmp_path, capsys):
     assert "no visit" in capsys.readouterr().err
 
 
-def test_export_compare_pre_post_and_two_visits(demo_db, tmp_path, monkeypatch):
+def test_export_compare_pre_post_and_two_visits(demo_db, tmp_path, monkeypatch, capsys):
     db, record = demo_db
     monkeypatch.chdir(tmp_path)
     first, last = record.visits[0], record.visits[-1]
     assert main(["--db", str(db), "export", "compare", first.id]) == 0
+    # The latest demo visit is a draft: refused unless asked for, never used silently.
+    both = ["--db", str(db), "export", "compare", last.id, "--with", first.id]
+    capsys.readouterr()
+    assert main(both) == 1
+    err = capsys.readouterr().err
+    assert "the visit of 2026-03-02 09:00 is a draft (unsigned)" in err
+    assert "pass --include-drafts" in err and "Traceback" not in err
     # Given in either order, the earlier visit is "before".
-    assert main(["--db", str(db), "export", "compare", last.id, "--with", first.id]) == 0
+    assert main([*both, "--include-drafts"]) == 0
     names = sorted(f.name for f in (tmp_path / "exports").glob("*.pdf"))
     assert names == sorted([
         f"compare-{first.id[:8]}-2026-01-05-pre-post.pdf",
         f"compare-{first.id[:8]}-2026-01-05-vs-{last.id[:8]}-2026-03-02.pdf",
     ])  # fmt: skip
     text = pdf_text((tmp_path / "exports" / names[1]).read_bytes())
-    assert "Pain extent down" in text
+    assert "percentage points" in text
+    assert all("DRAFT" in p.extract_text() for p in read_pdf(
+        (tmp_path / "exports" / names[1]).read_bytes()).pages)  # fmt: skip
 
 
 def test_export_progress_with_range(demo_db, tmp_path, monkeypatch):
@@ -80,6 +89,18 @@ def test_export_progress_with_range(demo_db, tmp_path, monkeypatch):
     out = tmp_path / "exports" / f"progress-{record.client.id[:8]}-2026-01-12-to-2026-02-05.pdf"
     text = pdf_text(out.read_bytes())
     assert "2026-01-12 to 2026-02-05" in text and "Visits 4" in " ".join(text.split())
+
+
+def test_export_progress_drafts_only_when_asked(demo_db, tmp_path):
+    db, record = demo_db
+    out = tmp_path / "p.pdf"
+    args = ["--db", str(db), "export", "progress", record.client.id, "-o", str(out)]
+    assert main(args) == 0
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Visits 6; 1 draft visit (unsigned) left out" in text and "DRAFT" not in text
+    assert main([*args, "--include-drafts"]) == 0
+    pages = read_pdf(out.read_bytes()).pages
+    assert all("DRAFT" in p.extract_text() for p in pages)
 
 
 def test_export_progress_bad_dates(demo_db, tmp_path, capsys):

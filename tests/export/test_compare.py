@@ -42,12 +42,17 @@ def test_zone_changes_extent_and_summary(atlas):
         "left-thigh-box": (Change.NEW, 3),
     }
     # Extent: 600 + 600 + 900 before, 600 + 900 after, of both views (2 x 4800).
-    assert result.extent_before == pytest.approx(100 * 2100 / 9600)
-    assert result.extent_after == pytest.approx(100 * 1500 / 9600)
-    assert result.extent_change_pct == pytest.approx(-100 * 600 / 2100)
+    assert result.extent.before == pytest.approx(100 * 2100 / 9600)
+    assert result.extent.after == pytest.approx(100 * 1500 / 9600)
+    assert result.extent.points == pytest.approx(-100 * 600 / 9600)
+    assert result.extent.relative == pytest.approx(-100 * 600 / 2100)
     # Overlap: only right-crown is in both (600) out of a union of 3000.
     assert result.jaccard == pytest.approx(600 / 3000)
-    assert result.summary_line() == "Pain extent down 29%, 2 zones resolved, 1 zone improved, 1 new"
+    # Percentage points first, the relative change beside them, never one for the other.
+    assert result.summary_line() == (
+        "Pain extent 21.9% → 15.6% of the drawn body outline (-6.2 percentage points, "
+        "-29% relative), 2 zones resolved, 1 zone improved, 1 new"
+    )
     assert result.zones[0].change is Change.NEW  # what needs attention comes first
 
 
@@ -55,20 +60,20 @@ def test_identical_and_empty_charts(atlas):
     chart = Chart(marks=(mark(atlas, "right-crown", 6),))
     same = compare_charts(chart, Chart(marks=chart.marks), atlas)
     assert same.jaccard == pytest.approx(1.0)
-    assert same.summary_line() == "Pain extent unchanged"
+    assert same.summary_line() == ("Pain extent 6.2% → 6.2% of the drawn body outline (unchanged)")
     empty = compare_charts(Chart(), Chart(), atlas)
     assert empty.jaccard is None and empty.zones == ()
-    assert empty.summary_line() == "No pain before"
-    assert empty.shift == "not applicable"
+    assert empty.summary_line() == "No pain on either chart"
+    assert empty.shift.kind == "not applicable"
 
 
-def test_centralisation(atlas):
-    # The spine axis is x = 50 over the chest box; thigh pain is further from it.
-    leg = Chart(marks=(mark(atlas, "right-thigh-box", 6),))
+def test_centralisation_on_a_custom_atlas(atlas):
+    # The test atlas has a chest (trunk) and a thigh (leg) row: its regions carry the meaning.
+    leg = Chart(marks=(mark(atlas, "right-thigh-box", 6), mark(atlas, "right-chest-box", 2)))
     trunk = Chart(marks=(mark(atlas, "right-chest-box", 6),))
-    assert compare_charts(leg, trunk, atlas).shift == "centralised"
-    assert compare_charts(trunk, leg, atlas).shift == "peripheralised"
-    assert compare_charts(trunk, trunk, atlas).shift == "no clear shift"
+    assert compare_charts(leg, trunk, atlas).shift.kind == "centralised"
+    assert compare_charts(trunk, leg, atlas).shift.kind == "peripheralised"
+    assert compare_charts(trunk, trunk, atlas).shift.kind == "no change in distribution"
 
 
 def test_stroke_counts_its_covered_area(atlas):
@@ -77,7 +82,7 @@ def test_stroke_counts_its_covered_area(atlas):
     assert [(z.zone, z.after, z.change) for z in result.zones] == [
         ("right-chest-box", 7, Change.NEW)
     ]
-    assert result.extent_after == pytest.approx(100 * (20 * 4 + 3.14159 * 4) / 9600, rel=0.01)
+    assert result.extent.after == pytest.approx(100 * (20 * 4 + 3.14159 * 4) / 9600, rel=0.01)
 
 
 @pytest.fixture(scope="module")
@@ -88,30 +93,34 @@ def pre_post_pdf(demo, body_atlas) -> bytes:
 def test_pre_post_report(demo, body_atlas, pre_post_pdf):
     result = compare_charts(demo.visits[0].pre_chart, demo.visits[0].post_chart, body_atlas)
     text = pdf_text(pre_post_pdf)
-    assert result.summary_line() in text
+    assert flat(result.summary_line()) in flat(text)
     for expected in ("Before/after comparison", "Before treatment", "After treatment",
-                     "Change per zone", "Pain extent", "Jaccard", "spine axis", "improved",
+                     "Change per zone", "Pain extent (% of the drawn body outline)", "Jaccard",
+                     "Most distal pain per limb", "McKenzie", "improved",
                      "Right top of shoulder", "FRONT", "BACK"):  # fmt: skip
         assert expected in text, expected
+    assert "% of the body" not in text and "DRAFT" not in text  # the first visit is signed
     assert read_pdf(pre_post_pdf).metadata.title == "Pre/post comparison 2026-01-05"
     assert not has_raster_image(pre_post_pdf)
 
 
 def test_visit_vs_visit_report(demo, body_atlas):
-    first, last = demo.visits[0], demo.visits[-1]
+    first, last = demo.visits[0], demo.visits[-2]  # the latest signed visit
     data = render_comparison(demo.client, first, body_atlas, other=last, page_size="letter")
     text = flat(pdf_text(data))
-    assert "Pain extent down" in text and "zones resolved" in text
-    assert "Right temple head 7 - -7 ✓ resolved" in text
-    assert "2026-01-05" in text and "2026-03-02" in text
+    assert "percentage points" in text and "zones resolved" in text
+    assert "Right temple head 7 2 -5 ↓ improved" in text
+    assert "Right inner border of shoulder blade upper back" in text  # region names as words
+    assert "no change in distribution" in text and "peripheralised" not in text
+    assert "2026-01-05" in text and "2026-02-16" in text
     assert len(read_pdf(data).pages) <= 2
 
 
 def test_comparison_of_empty_visits(body_atlas):
     c = synthetic.client("Łukasz Żółć")
-    data = render_comparison(c, synthetic.empty_visit(c), body_atlas)
+    data = render_comparison(c, synthetic.empty_visit(c), body_atlas, include_drafts=True)
     text = pdf_text(data)
-    assert "No pain before" in text and "No pain marked on either chart" in text
+    assert "No pain on either chart" in text and "No pain marked on either chart" in text
     assert "Łukasz Żółć" in text
 
 
@@ -119,6 +128,6 @@ def test_comparison_with_hundreds_of_strokes(body_atlas):
     c = synthetic.client()
     busy = synthetic.busy_visit(c, body_atlas)
     later = Visit(client_id=c.id, started_at=datetime(2026, 4, 1, 9, 0))
-    data = render_comparison(c, busy, body_atlas, other=later)
+    data = render_comparison(c, busy, body_atlas, other=later, include_drafts=True)
     assert "resolved" in pdf_text(data)
     assert not has_raster_image(data)

@@ -31,6 +31,17 @@ def test_demo_visit_text(demo, demo_pdf):
                      "Computer work for 2 hours", "Palpation findings", "active trigger point",
                      "upper trapezius", "Pain intensity (0-10)"):  # fmt: skip
         assert expected in text, expected
+    extent = flat(text)[flat(text).index("Pain extent:") :][:160]
+    assert "% of the drawn body outline before treatment" in extent
+    assert "percentage points" in extent and "relative" in extent
+    assert "DRAFT" not in text  # signed
+
+
+def test_a_draft_visit_is_watermarked_on_every_page(demo, body_atlas):
+    draft = demo.visits[-1]
+    assert not draft.is_signed
+    pages = read_pdf(render_visit_chart(demo.client, draft, body_atlas)).pages
+    assert all("DRAFT" in p.extract_text() for p in pages)
 
 
 def test_demo_visit_zone_intensities(demo, demo_pdf):

@@ -54,3 +54,15 @@ def test_empty_chart(atlas):
     s = summarize(Chart(), atlas)
     assert (s.zones, s.extent, s.max_intensity, s.mean_intensity) == ((), 0.0, None, None)
     assert painted_area(atlas, "back", [], []) == 0.0
+
+
+def test_one_rule_for_involved_zones(atlas):
+    from bodymap.analysis.zones import zone_pain
+    from bodymap.model.summary import MIN_STROKE_COVERAGE, stroke_involves
+
+    assert stroke_involves(MIN_STROKE_COVERAGE) and not stroke_involves(0.019)
+    # A 4-wide band ending 2 units into the left chest box covers about 1.6 % of it: a graze.
+    graze = Stroke(view="front", points=((25, 45), (52, 45)), width=4, intensity=5)
+    cover = stroke_zones(atlas, graze)
+    assert 0 < cover["left-chest-box"] < MIN_STROKE_COVERAGE
+    assert set(zone_pain(Chart(strokes=(graze,)), atlas)) == {"right-chest-box"}
