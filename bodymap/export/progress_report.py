@@ -96,7 +96,7 @@ def _pain_line(worst: Sequence[int | None]) -> Threshold | None:
     level = pain_mcid_level(known[0]) if known else None
     if level is None:
         return None
-    return Threshold(level, f"≤ {level:.1f}: clinically important")
+    return Threshold(level, f"worst ≤ {level:.1f}: clinically important")
 
 
 def _psfs_line(data: ProgressData) -> Threshold | None:

@@ -96,7 +96,7 @@ def test_progress_report_text(demo, body_atlas, demo_pdf):
     )
     for expected in ("Progress report", "Pain (0-10)", "Pain extent (% of the drawn body outline)",
                      "PEG score", "PSFS average of the 3 activities rated first and latest",
-                     "Sleep", "≤ 5.6: clinically important", "≥ 5.0: beyond measurement error",
+                     "Sleep", "worst ≤ 5.6: clinically important", "≥ 5.0: beyond measurement error",
                      "at least 2 points and at least 30%", "Farrar", "Stratford",
                      "PEG: no threshold", "Medication", "ibuprofen 400 mg twice daily",
                      "First visit 2026-01-05", "Middle visit 2026-01-26",
