@@ -1,4 +1,4 @@
-"""Progress over visits: outcome series, their changes by the rules of measures.py, region trends."""
+"""Progress over visits: outcome series, their changes by the rules in measures, region trends."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def progress_data(visits: Sequence[Visit], atlas: Atlas, *, include_drafts: bool
     )
 
 
-def first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] | None:
+def _first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] | None:
     """The first and latest recorded value of a VisitPoint field (None: fewer than two)."""
     values = [getattr(p, name) for p in points if getattr(p, name) is not None]
     return (float(values[0]), float(values[-1])) if len(values) >= 2 else None
@@ -182,12 +182,12 @@ def first_last(points: Sequence[VisitPoint], name: str) -> tuple[float, float] |
 def summary_parts(data: ProgressData) -> list[str]:
     """The changes from the first visit to the latest, each with the label its rule allows."""
     parts = []
-    pair = first_last(data.points, "worst")
+    pair = _first_last(data.points, "worst")
     if pair is not None:
         a, b = pair
         label = " (clinically important)" if pain_important(a, b) else ""
         parts.append(f"Worst pain {a:.0f} → {b:.0f}{label}")
-    pair = first_last(data.points, "peg")
+    pair = _first_last(data.points, "peg")
     if pair is not None:
         parts.append(f"PEG {pair[0]:.1f} → {pair[1]:.1f}")
     if data.psfs is not None and data.psfs.change_words():

@@ -49,7 +49,8 @@ class PsfsTrack:
         if ends is None:
             return "PSFS: no activity rated at both the first and the latest visit"
         n = len(self.activities)
-        text = f"PSFS {ends[0]:.1f} → {ends[1]:.1f} on the {n} activit{'y' if n == 1 else 'ies'} rated at both"
+        what = f"the {n} activit{'y' if n == 1 else 'ies'} rated at both"
+        text = f"PSFS {ends[0]:.1f} → {ends[1]:.1f} on {what}"
         return text + (" (beyond measurement error)" if self.beyond_error else "")
 
 
