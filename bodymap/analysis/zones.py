@@ -10,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import painted_shape
 from bodymap.model.chart import Chart
-from bodymap.model.summary import stroke_involves, stroke_zones
+from bodymap.model.summary import involved_zones
 from bodymap.model.values import Quality
 
 
@@ -33,9 +33,8 @@ def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tup
     for m in chart.marks:
         yield m.zone, m.intensity, 1.0, m.qualities
     for s in chart.strokes:
-        for zone, cover in stroke_zones(atlas, s).items():
-            if stroke_involves(cover):
-                yield zone, s.intensity, cover, (s.quality,)
+        for zone, cover in involved_zones(atlas, s).items():
+            yield zone, s.intensity, cover, (s.quality,)
 
 
 def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bodymap.geometry import Atlas
@@ -14,7 +15,7 @@ from bodymap.model.chart import Chart, Stroke
 class ChartSummary:
     """What a chart shows, in numbers: the basis of progress graphs and reports."""
 
-    zones: tuple[str, ...]  # zones with pain (tap marks, or touched by a stroke), sorted
+    zones: tuple[str, ...]  # zones with pain (tap marks, or involved by a stroke), sorted
     extent_by_view: dict[str, float]  # % of that view's drawn body area marked or shaded
     extent: float  # % of the whole drawn body (all views) marked or shaded
     max_intensity: int | None
@@ -22,17 +23,28 @@ class ChartSummary:
     region_counts: dict[str, int]  # involved zones per coarse region
 
 
-# A stroke that only grazes a zone (under 2 % of it) does not make the zone "involved".
-MIN_STROKE_COVERAGE = 0.02
+# A stroke that only grazes a zone does not make the zone "involved"; a small dab well inside
+# a large zone (the front of the thigh is 6000 units, a fingertip dab 60) still does.
+MIN_STROKE_COVERAGE = 0.02  # of the zone's area
+MIN_STROKE_SHARE = 0.25  # of the stroke's area inside the body
 
 
-def stroke_involves(covered: float) -> bool:
-    """Whether a stroke covering this fraction of a zone makes the zone involved.
+def stroke_involves(zone_area: float, piece: float, stroke_inside: float) -> bool:
+    """Whether the `piece` of a stroke lying in a zone makes that zone involved.
 
-    The one rule for "zones with pain": the reports, the summaries and the window's status bar
-    all ask it, so they never disagree on the zone count.
+    It does when it covers at least 2 % of the zone, or holds at least a quarter of the
+    stroke's area inside the body. The one rule for "zones with pain": the reports, the
+    summaries and the window's status bar all ask it, so they never disagree on the count.
     """
-    return covered >= MIN_STROKE_COVERAGE
+    if piece <= 0:
+        return False
+    return piece >= MIN_STROKE_COVERAGE * zone_area or piece >= MIN_STROKE_SHARE * stroke_inside
+
+
+def involved(pieces: Mapping[str, float], zone_area: Callable[[str], float]) -> set[str]:
+    """The zones a stroke involves, from the area of its piece in each zone it touches."""
+    inside = sum(pieces.values())
+    return {z for z, a in pieces.items() if stroke_involves(zone_area(z), a, inside)}
 
 
 def stroke_zones(atlas: Atlas, stroke: Stroke) -> dict[str, float]:
@@ -43,14 +55,23 @@ def stroke_zones(atlas: Atlas, stroke: Stroke) -> dict[str, float]:
     return atlas.coverage(stroke.view, stroke_shape(stroke.points, stroke.width))
 
 
+def involved_zones(atlas: Atlas, stroke: Stroke) -> dict[str, float]:
+    """stroke_zones, keeping only the zones the stroke involves (stroke_involves)."""
+    cover = stroke_zones(atlas, stroke)
+    area = {z: atlas.zone(z).area for z in cover}
+    keep = involved({z: c * area[z] for z, c in cover.items()}, area.__getitem__)
+    return {z: c for z, c in cover.items() if z in keep}
+
+
 def summarize(chart: Chart, atlas: Atlas) -> ChartSummary:
     """Zones involved, pain extent per view and overall, intensity and counts per region.
 
-    A tap mark counts its whole zone; a stroke counts its buffered shape clipped to the body.
+    A tap mark counts its whole zone; a stroke counts its buffered shape clipped to the body
+    and involves the zones stroke_involves names.
     """
     zones = {m.zone for m in chart.marks}
     for s in chart.strokes:
-        zones.update(stroke_zones(atlas, s))
+        zones.update(involved_zones(atlas, s))
     by_view: dict[str, float] = {}
     covered = 0.0
     for view in atlas.views:

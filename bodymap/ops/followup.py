@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bodymap.model import ClientOverview, Intake, TreatmentPlan, VisitSummary
-from bodymap.model.intake import RED_FLAG_WORDS as RED_FLAG_WORDS  # the intake wizard's import
 from bodymap.model.intake import red_flag_lines
 from bodymap.store import Store
 

@@ -58,11 +58,19 @@ def test_empty_chart(atlas):
 
 def test_one_rule_for_involved_zones(atlas):
     from bodymap.analysis.zones import zone_pain
-    from bodymap.model.summary import MIN_STROKE_COVERAGE, stroke_involves
+    from bodymap.model.summary import MIN_STROKE_COVERAGE, involved_zones, stroke_involves
 
-    assert stroke_involves(MIN_STROKE_COVERAGE) and not stroke_involves(0.019)
-    # A 4-wide band ending 2 units into the left chest box covers about 1.6 % of it: a graze.
+    assert stroke_involves(100, 2, 1000) and not stroke_involves(100, 1.9, 1000)  # 2 % of zone
+    assert stroke_involves(1000, 5, 20) and not stroke_involves(1000, 4.9, 20)  # 1/4 of stroke
+    # A 4-wide band ending 2 units into the left chest box covers about 1.6 % of it and holds
+    # about a tenth of the band: a graze, not an involved zone.
     graze = Stroke(view="front", points=((25, 45), (52, 45)), width=4, intensity=5)
     cover = stroke_zones(atlas, graze)
     assert 0 < cover["left-chest-box"] < MIN_STROKE_COVERAGE
+    assert set(involved_zones(atlas, graze)) == {"right-chest-box"}
     assert set(zone_pain(Chart(strokes=(graze,)), atlas)) == {"right-chest-box"}
+    assert summarize(Chart(strokes=(graze,)), atlas).zones == ("right-chest-box",)
+    # A small dab well inside a zone covers under 2 % of it and still involves it.
+    dab = Stroke(view="front", points=((35, 45),), width=4, intensity=5)
+    assert stroke_zones(atlas, dab)["right-chest-box"] < MIN_STROKE_COVERAGE
+    assert set(zone_pain(Chart(strokes=(dab,)), atlas)) == {"right-chest-box"}

@@ -28,6 +28,8 @@ def dialogs(monkeypatch, tmp_path):
                 self.open_check.setChecked(value)
             elif name == "compare_row":
                 self.compare_combo.setCurrentIndex(value)
+            elif name == "drafts":
+                self.drafts_check.setChecked(value)
         return QDialog.DialogCode.Accepted
 
     def fake_save(_parent, _title, default, _filter):
@@ -66,13 +68,14 @@ def test_session_chart_export_writes_a_pdf_with_a_safe_name(charted, dialogs, tm
 
 
 def test_comparison_letter_and_open_when_done(charted, dialogs, tmp_path):
-    dialogs["options"] = {"page": "Letter", "open": True}
+    dialogs["options"] = {"page": "Letter", "open": True, "drafts": True}
     dialogs["save"] = str(tmp_path / "chosen" / "compare")
     charted.actions["export_compare"].trigger()
     path = charted.exports.last_path
     assert path == tmp_path / "chosen" / "compare.pdf"
     reader = PdfReader(BytesIO(path.read_bytes()))
     assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter
+    assert all("DRAFT" in p.extract_text() for p in reader.pages)  # the open visit is a draft
     (url,) = dialogs["opened"]
     assert url.toLocalFile() == str(path)
     assert charted.exports.page_size == "Letter"  # remembered for the next export
@@ -82,7 +85,7 @@ def test_comparison_with_another_visit(charted, dialogs, client):
     first = charted.session.visit
     charted.client_panel.new_visit()
     assert charted.session.visit.id != first.id
-    dialogs["options"] = {"compare_row": 1}
+    dialogs["options"] = {"compare_row": 1, "drafts": True}
     charted.actions["export_compare"].trigger()
     combo = dialogs["dialog"].compare_combo
     assert combo.count() == 2 and combo.itemData(1) == first.id
@@ -90,10 +93,33 @@ def test_comparison_with_another_visit(charted, dialogs, client):
     assert "-vs-" in charted.exports.last_path.name
 
 
+def test_a_draft_comparison_needs_the_box_ticked(charted, dialogs, monkeypatch, no_modal_dialogs):
+    from bodymap.ui.export._dialog import ExportDialog
+
+    visit = charted.session.visit
+    assert not visit.is_signed
+    dialog = ExportDialog("Export", others=[], visit=visit)
+    assert not dialog.drafts_check.isChecked()  # drafts are left out by default
+    assert "draft" in dialog.drafts_message.text() and not dialog.ok_button.isEnabled()
+    dialog.drafts_check.setChecked(True)
+    assert dialog.drafts_message.text() == "" and dialog.ok_button.isEnabled()
+    dialog.deleteLater()
+    # Even if the dialog were accepted unticked, the export refuses and says how to go on.
+    charted.actions["export_compare"].trigger()
+    assert charted.exports.last_path is None
+    assert any("is a draft (unsigned)" in m and "Include draft" in m for m in no_modal_dialogs)
+
+
 def test_progress_report(charted, dialogs):
     charted.actions["export_progress"].trigger()
     path = charted.exports.last_path
     assert path.name.startswith("progress-") and pdf_pages(path) >= 1
+    text = " ".join(PdfReader(BytesIO(path.read_bytes())).pages[0].extract_text().split())
+    assert "1 draft visit (unsigned) left out" in text and "DRAFT" not in text
+    dialogs["options"] = {"drafts": True}
+    charted.actions["export_progress"].trigger()
+    pages = PdfReader(BytesIO(charted.exports.last_path.read_bytes())).pages
+    assert all("DRAFT" in p.extract_text() for p in pages)
 
 
 def test_cancel_writes_nothing(charted, dialogs, monkeypatch, tmp_path):

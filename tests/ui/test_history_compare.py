@@ -46,7 +46,8 @@ def test_timeline_trend_and_comparison(qtbot, window, gui_store, body_atlas, cli
     dialog = history.compare_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog.summary_label.text().startswith("Pain extent down")
+    assert dialog.summary_label.text().startswith("Pain extent ")
+    assert "percentage points" in dialog.summary_label.text()
     assert "2 zones resolved" in dialog.summary_label.text()
     assert dialog.table.rowCount() == 3
 

@@ -137,12 +137,25 @@ def test_invalid_outcomes_are_named_next_to_the_field_and_not_saved(qtbot, windo
     window.tabs.setCurrentWidget(out)
     out.pain_worst.setValue(3)
     out.pain_least.setValue(8)
-    assert "above worst" in out.pain_error.text()
+    assert out.pain_messages["pain_least"].text() == "Least pain (8) is above worst pain (3)."
+    out.pain_least.setValue(-1)  # "not asked"
+    out.pain_now.setValue(5)
+    assert out.pain_messages["pain_least"].text() == ""
+    assert out.pain_messages["pain_now"].text() == "Pain now (5) is above worst pain (3)."
+    # The message sits beside its own box, not somewhere under the group.
+    label, box = out.pain_messages["pain_now"], out.pain_now
+    assert label.parentWidget() is box.parentWidget()
+    assert abs(label.mapToGlobal(label.rect().center()).y()
+               - box.mapToGlobal(box.rect().center()).y()) < box.height()  # fmt: skip
     _type(qtbot, out.psfs_rows[-1][0], "Gardening")
     assert "Rate" in out.psfs_label.text()
     out.saver.flush()
     stored = gui_store.get_visit(window.session.visit.id).outcomes
-    assert (stored.pain_least, stored.pain_worst) == (None, 3)
+    assert (stored.pain_now, stored.pain_least, stored.pain_worst) == (None, None, 3)
+    out.pain_now.setValue(2)  # consistent again: saved, message gone
+    out.saver.flush()
+    assert gui_store.get_visit(window.session.visit.id).outcomes.pain_now == 2
+    assert out.pain_messages["pain_now"].text() == ""
 
 
 def test_switching_visits_mid_typing_loses_nothing(qtbot, window, gui_store):

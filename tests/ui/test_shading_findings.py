@@ -56,6 +56,34 @@ def test_extent_is_previewed_while_drawing(qtbot, window, monkeypatch):
     assert window.controller.extent() == pytest.approx(preview, abs=0.05)
 
 
+def test_status_bar_and_pdf_count_the_same_zones(qtbot, window, body_atlas):
+    from bodymap.analysis.zones import zone_pain
+    from bodymap.export import render_visit_chart
+    from bodymap.model.summary import stroke_zones
+    from tests.export.pdfcheck import flat, pdf_text
+
+    # Across the left mid back: the band's edge grazes the flank by under 2 % of it.
+    window.actions["mode_shade"].trigger()
+    window.tool_panel.width_slider.setValue(16)
+    drag(qtbot, window, "back", [(143.5 + 6 * i, 307.3) for i in range(11)])
+    (stroke,) = chart(window).strokes
+    touched = set(stroke_zones(body_atlas, stroke))
+    involved = set(zone_pain(chart(window), body_atlas))
+    assert involved < touched  # a graze exists, so the test can tell the rules apart
+    assert window.controller.coverage.zones() == involved
+    assert f"· {len(involved)} zones" in window.extent_label.text()
+    assert "% of the drawn body outline" in window.extent_label.text()
+    visit = window.session.visit
+    text = flat(
+        pdf_text(
+            render_visit_chart(window.session.store.get_client(visit.client_id), visit, body_atlas)
+        )
+    )
+    for zone in touched:
+        label = body_atlas.zone(zone).label
+        assert (f"{label} " in text) is (zone in involved), label
+
+
 def test_extent_matches_the_core_summary(qtbot, window, body_atlas):
     from bodymap.model.summary import summarize
 

@@ -12,6 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Chart, PainMark, Stroke
+from bodymap.model.summary import involved
 
 
 class CoverageTracker:
@@ -31,6 +32,9 @@ class CoverageTracker:
         self._zone_area: dict[str, float] = {}
         self._marks: dict[str, str] = {}  # mark id -> zone id
         self._mark_count: dict[str, int] = defaultdict(int)
+        # stroke id -> the zones it involves (model.summary's rule, as the reports count them)
+        self._involves: dict[str, set[str]] = {}
+        self._involved_count: dict[str, int] = defaultdict(int)
         self._preview: tuple[tuple, dict[str, BaseGeometry]] | None = None
 
     def reset(self, chart: Chart) -> None:
@@ -40,6 +44,8 @@ class CoverageTracker:
         self._zone_area.clear()
         self._marks.clear()
         self._mark_count.clear()
+        self._involves.clear()
+        self._involved_count.clear()
         for m in chart.marks:
             self.add(m)
         by_view: dict[str, list[Stroke]] = defaultdict(list)
@@ -57,6 +63,7 @@ class CoverageTracker:
         pieces = shapely.intersection(geoms[z_idx], shapes[s_idx])
         areas = shapely.area(pieces)
         per_zone: dict[str, list[BaseGeometry]] = defaultdict(list)  # zone -> its stroke pieces
+        piece_areas: dict[str, dict[str, float]] = {s.id: {} for s in strokes}
         for s in strokes:
             self._strokes[s.id] = {}
         for si, zi, piece, area in zip(s_idx.tolist(), z_idx.tolist(), pieces.tolist(), areas.tolist(), strict=True):  # fmt: skip
@@ -65,6 +72,9 @@ class CoverageTracker:
                 self._strokes[stroke_id][zone_id] = piece
                 self._zone_strokes[zone_id].add(stroke_id)
                 per_zone[zone_id].append(piece)
+                piece_areas[stroke_id][zone_id] = area
+        for stroke_id, by_zone in piece_areas.items():
+            self._note_involved(stroke_id, by_zone)
         if not per_zone:
             return
         # One cascaded union of all strokes, then cut by the zones it touches: ~3x faster
@@ -90,6 +100,8 @@ class CoverageTracker:
             self._mark_count[zone] -= 1
             return
         parts = self._strokes.pop(item_id, None)
+        for zone_id in self._involves.pop(item_id, set()):
+            self._involved_count[zone_id] -= 1
         for zone_id in parts or {}:
             self._zone_strokes[zone_id].discard(item_id)
             self._recount(zone_id)
@@ -126,11 +138,18 @@ class CoverageTracker:
             parts = self._parts(stroke.view, stroke_shape(stroke.points, stroke.width))
         self._preview = None
         self._strokes[stroke.id] = parts
+        self._note_involved(stroke.id, {z: float(p.area) for z, p in parts.items()})
         for zone_id, part in parts.items():
             self._zone_strokes[zone_id].add(stroke.id)
             old = self._zone_geom.get(zone_id)
             self._zone_geom[zone_id] = geom = part if old is None else shapely.union(old, part)
             self._zone_area[zone_id] = float(geom.area)
+
+    def _note_involved(self, stroke_id: str, piece_areas: dict[str, float]) -> None:
+        zones = involved(piece_areas, lambda z: self.atlas.zone(z).area)
+        self._involves[stroke_id] = zones
+        for zone_id in zones:
+            self._involved_count[zone_id] += 1
 
     def _recount(self, zone_id: str) -> None:
         """Rebuild one zone's union after a stroke left it."""
@@ -144,17 +163,19 @@ class CoverageTracker:
         self._zone_area[zone_id] = float(geom.area)
 
     def zones_of(self, stroke_id: str) -> set[str]:
-        """The zones one stroke on the chart touches."""
-        return set(self._strokes.get(stroke_id, {}))
+        """The zones one stroke on the chart involves."""
+        return set(self._involves.get(stroke_id, ()))
 
     def zones(self) -> set[str]:
-        """Zones with pain: tapped, or touched by a stroke."""
+        """Zones with pain: tapped, or involved by a stroke (the reports' rule)."""
         marked = {z for z, n in self._mark_count.items() if n > 0}
-        return marked | set(self._zone_geom)
+        return marked | {z for z, n in self._involved_count.items() if n > 0}
 
     def covered_area(self, view: str | None = None) -> float:
+        """Area marked or shaded, grazes included: extent is area, not a count of zones."""
         total = 0.0
-        for zone_id in self.zones():
+        marked = {z for z, n in self._mark_count.items() if n > 0}
+        for zone_id in marked | set(self._zone_geom):
             zone = self.atlas.zone(zone_id)
             if view is not None and zone.view != view:
                 continue

@@ -135,7 +135,7 @@ class PointerGestures(QObject):
         self._last_preview = now
         extent = self.c.coverage.extent_with(sketch.view, sketch.points, self.c.panel.brush_width())
         self.c.message.emit(
-            self.tr("Shading… pain extent {0}% of the body").format(f"{extent:.1f}")
+            self.tr("Shading… pain extent {0}% of the drawn body outline").format(f"{extent:.1f}")
         )
 
     def _on_view_released(self, _p: BodyPoint) -> None:

@@ -165,7 +165,9 @@ class ChartController(QObject):
         if change is not None:
             n = len(self.coverage.zones_of(change.item_id or ""))
             self.message.emit(
-                self.tr("Shaded: {0} over {1} zone(s); pain extent now {2}% of the body").format(
+                self.tr(
+                    "Shaded: {0} over {1} zone(s); pain extent now {2}% of the drawn body outline"
+                ).format(
                     item_words(self.atlas, change.item).split(", ", 1)[1], n, f"{self.extent():.1f}"
                 )
             )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from bodymap.analysis.progress import DraftVisitError
 from bodymap.geometry import Atlas
 from bodymap.model import Visit
 from bodymap.ops import clients, reports
@@ -67,12 +68,14 @@ class ExportController(QObject):
             others = [v for v in self._visits(visit) if v.id != visit.id]
         dialog = ExportDialog(
             self.tr(TITLES[kind]), others=others, page_size=self.page_size,
+            visit=None if kind == reports.VISIT else visit,  # a session chart is its own visit
             open_when_done=self.open_when_done, parent=self.window,
         )  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self.page_size, self.open_when_done = dialog.page_size(), dialog.open_when_done()
-        req = reports.ReportRequest(kind, visit.id, dialog.other_id(), self.page_size)
+        req = reports.ReportRequest(kind, visit.id, dialog.other_id(), self.page_size,
+                                    include_drafts=dialog.include_drafts())  # fmt: skip
         return self._save(req)
 
     def _visits(self, visit: Visit) -> list[Visit]:
@@ -95,6 +98,9 @@ class ExportController(QObject):
             return None
         try:
             path = reports.export_report(self.window.store, self.window.atlas, req, chosen)
+        except DraftVisitError as exc:
+            self._fail(str(exc.told(self.tr("tick “Include draft (unsigned) visits”"))))
+            return None
         except (StoreError, ValueError, KeyError, OSError) as exc:
             log.info("export failed: %s", type(exc).__name__)  # never the client's details
             self._fail(self.tr("The report could not be written: {0}").format(exc))

@@ -119,7 +119,7 @@ class HistoryPanel(QWidget):
         for v, pt in reversed(list(zip(visits, points, strict=True))):  # newest first
             worst = "—" if pt.worst is None else f"{pt.worst}/10"
             status = self.tr("signed") if v.is_signed else self.tr("draft")
-            text = self.tr("{0:%a %d %b %Y}\nworst pain {1} · extent {2:.1f}% · {3}").format(v.started_at, worst, pt.extent, status)  # fmt: skip
+            text = self.tr("{0:%a %d %b %Y}\nworst pain {1} · extent {2:.1f}% of the body outline · {3}").format(v.started_at, worst, pt.extent, status)  # fmt: skip
             item = QListWidgetItem(self._icon(v), text)
             item.setData(ID_ROLE, v.id)
             self.visit_list.addItem(item)
@@ -131,7 +131,8 @@ class HistoryPanel(QWidget):
         if {s.id: (s.version, s.pre.version) for s in summaries} != self._versions:
             visits = self.store.visits(client_id)
             self._versions = {v.id: (v.version, v.pre_chart.version) for v in visits}
-            self._loaded = (visits, progress_data(visits, self.atlas).points)
+            # The timeline labels drafts, so it shows them; reports leave them out.
+            self._loaded = (visits, progress_data(visits, self.atlas, include_drafts=True).points)
         return self._loaded
 
     def _icon(self, visit: Visit) -> QIcon:

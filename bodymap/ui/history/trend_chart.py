@@ -1,4 +1,4 @@
-"""A small QPainter trend: worst pain (0-10, left axis) and pain extent (% of body) over visits."""
+"""A small QPainter trend: worst pain (0-10, left axis) and pain extent (% of the drawn body outline) over visits."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ class TrendChart(QWidget):
         p.setPen(PAIN_COLOR)
         p.drawText(QRectF(plot.left(), 2, 200, 18), Qt.AlignmentFlag.AlignLeft, self.tr("● worst pain /10"))  # fmt: skip
         p.setPen(EXTENT_COLOR)
-        p.drawText(QRectF(plot.right() - 200, 2, 200, 18), Qt.AlignmentFlag.AlignRight, self.tr("■ extent, % of body"))  # fmt: skip
+        p.drawText(QRectF(plot.right() - 200, 2, 200, 18), Qt.AlignmentFlag.AlignRight, self.tr("■ extent, % of the drawn body outline"))  # fmt: skip
 
     def _line(self, p: QPainter, plot: QRectF, series: list, color: QColor) -> None:
         p.setPen(QPen(color, 2))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Client, Intake, RedFlag, RedFlagAnswer
+from bodymap.model.intake import RED_FLAG_WORDS
 from bodymap.ops import records
-from bodymap.ops.followup import RED_FLAG_WORDS
 from bodymap.store import Store, StoreError
 from bodymap.ui.common.form_widgets import date_edit, error_label, note_edit
 

@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
     def _on_controller_extent_changed(self) -> None:
         c = self.controller
         self.extent_label.setText(
-            self.tr("Pain extent {0}% of body · {1} zones").format(
+            self.tr("Pain extent {0}% of the drawn body outline · {1} zones").format(
                 f"{c.extent():.1f}", len(c.coverage.zones())
             )  # fmt: skip
         )

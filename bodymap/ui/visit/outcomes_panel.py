@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.model import Change, Outcomes, Peg, PsfsRating, RomEntry
+from bodymap.model.outcomes import pain_order_problems
 from bodymap.ops.followup import carried_activities, last_ratings
 from bodymap.store import StoreError
 from bodymap.ui.chart.session import VisitSession
@@ -28,6 +29,7 @@ from bodymap.ui.common.form_widgets import error_label
 from bodymap.ui.visit._field_saver import FieldSaver
 
 NOT_ASKED = "—"
+PAIN_FIELDS = ("pain_now", "pain_least", "pain_worst")
 
 
 def score_box(maximum: int = 10) -> QSpinBox:
@@ -69,23 +71,34 @@ class OutcomesPanel(QScrollArea):
 
     # -- construction -------------------------------------------------------------
 
-    def _score_group(self, title: str, labels: tuple[str, ...]) -> tuple[QGroupBox, QFormLayout, list[QSpinBox]]:  # fmt: skip
-        """A box of 0-10 scores, one labelled row each, every change saved."""
+    def _score_group(self, title: str, labels: tuple[str, ...], *, beside: tuple[QLabel, ...] = ()) -> tuple[QGroupBox, QFormLayout, list[QSpinBox]]:  # fmt: skip
+        """A box of 0-10 scores, one labelled row each, every change saved.
+
+        `beside`: a message label per row, shown right of its box.
+        """
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         spins = [score_box() for _ in labels]
-        for label, spin in zip(labels, spins, strict=True):
-            form.addRow(label, spin)
+        for i, (label, spin) in enumerate(zip(labels, spins, strict=True)):
+            if i < len(beside):
+                row = QHBoxLayout()
+                row.addWidget(spin)
+                row.addWidget(beside[i], 1)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, spin)
             spin.valueChanged.connect(self._on_value_changed)
         return box, form, spins
 
     def _build_pain(self) -> QGroupBox:
         labels = (self.tr("Now"), self.tr("Least (past week)"), self.tr("Worst (past week)"))
-        box, form, spins = self._score_group(self.tr("Pain (0-10)"), labels)
+        # One message beside each box, from the model's rule (least <= now <= worst).
+        self.pain_messages = {name: error_label(wrap=True) for name in PAIN_FIELDS}
+        box, _form, spins = self._score_group(
+            self.tr("Pain (0-10)"), labels, beside=tuple(self.pain_messages.values())
+        )
         self.pain_now, self.pain_least, self.pain_worst = spins
-        self.pain_error = error_label(wrap=True)
-        form.addRow(self.pain_error)
         return box
 
     def _build_peg(self) -> QGroupBox:
@@ -200,10 +213,11 @@ class OutcomesPanel(QScrollArea):
 
     def outcomes_value(self) -> Outcomes | None:
         """The Outcomes on screen, or None (with the reason next to the field) when invalid."""
-        errors = {self.pain_error: "", self.psfs_label: "", self.rom_label: ""}
+        errors = {label: "" for label in (*self.pain_messages.values(), self.psfs_label, self.rom_label)}  # fmt: skip
         now, least, worst = _score(self.pain_now), _score(self.pain_least), _score(self.pain_worst)
-        if least is not None and worst is not None and least > worst:
-            errors[self.pain_error] = self.tr("Least pain is above worst pain.")
+        problems = pain_order_problems(now, least, worst)
+        for name, problem in problems.items():
+            errors[self.pain_messages[name]] = self.tr(problem[:1].upper() + problem[1:] + ".")
         pegs = [_score(b) for b in self.peg_boxes]
         peg = Peg(*pegs) if all(p is not None for p in pegs) else None  # type: ignore[arg-type]
         self.peg_label.setText(self.tr("PEG score {0:.1f}").format(peg.score) if peg else self.tr("Rate all three for a PEG score."))  # fmt: skip
@@ -227,7 +241,7 @@ class OutcomesPanel(QScrollArea):
                 errors[self.rom_label] = self.tr("Row {0}: give both joint and movement.").format(i)
         for label, text in errors.items():
             label.setText(text)
-        if errors[self.pain_error]:
+        if problems:  # kept on screen, not saved, until the scores agree
             return None
         sleep = None if self.sleep_spin.value() < 0 else self.sleep_spin.value()
         wakes = (None, False, True)[self.wakes_combo.currentIndex()]
