@@ -74,7 +74,9 @@ class TrendChart(QWidget):
         p.setPen(PAIN_COLOR)
         p.drawText(QRectF(plot.left(), 2, 200, 18), Qt.AlignmentFlag.AlignLeft, self.tr("● worst pain /10"))  # fmt: skip
         p.setPen(EXTENT_COLOR)
-        p.drawText(QRectF(plot.right() - 200, 2, 200, 18), Qt.AlignmentFlag.AlignRight, self.tr("■ extent, % of the drawn body outline"))  # fmt: skip
+        key = self.tr("■ pain extent, % of the drawn body outline")
+        width = fm.horizontalAdvance(key) + 4  # as wide as the words, whatever the font
+        p.drawText(QRectF(plot.right() - width, 2, width, 18), Qt.AlignmentFlag.AlignRight, key)  # fmt: skip
 
     def _line(self, p: QPainter, plot: QRectF, series: list, color: QColor) -> None:
         p.setPen(QPen(color, 2))

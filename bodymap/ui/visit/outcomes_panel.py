@@ -94,7 +94,7 @@ class OutcomesPanel(QScrollArea):
     def _build_pain(self) -> QGroupBox:
         labels = (self.tr("Now"), self.tr("Least (past week)"), self.tr("Worst (past week)"))
         # One message beside each box, from the model's rule (least <= now <= worst).
-        self.pain_messages = {name: error_label(wrap=True) for name in PAIN_FIELDS}
+        self.pain_messages = {name: error_label() for name in PAIN_FIELDS}  # one line each
         box, _form, spins = self._score_group(
             self.tr("Pain (0-10)"), labels, beside=tuple(self.pain_messages.values())
         )
