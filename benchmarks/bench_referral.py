@@ -96,7 +96,8 @@ def named_cases(patterns: Sequence[SidedPattern], areas: Mapping[str, float]) ->
     chart = build_demo_record(atlas).visits[0].pre_chart
     jaw = {"right-jaw": 1.0}
     thumb = {
-        f"right-{z}": 1.0 for z in ("thumb-palmar", "upper-arm-front", "forearm-palmar-radial")
+        f"right-{z}": 1.0
+        for z in ("thumb-palmar", "upper-arm-front-outer", "forearm-palmar-radial")
     }
     for n, rank in rankers(patterns, areas).items():
         pain = old_chart_pain(chart, atlas) if n.startswith("old") else chart_pain(chart, atlas)

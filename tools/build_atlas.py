@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.atlas import back, front  # noqa: E402
 from tools.atlas.build import HEIGHT, WIDTH, BuiltView, build_view  # noqa: E402
-from tools.atlas.catalog import zone_entries  # noqa: E402
+from tools.atlas.catalog import retired_entries, zone_entries  # noqa: E402
 
 OUT = ROOT / "assets" / "svg"
 ZONE_FILL = "#fbfaf7"
@@ -62,7 +62,8 @@ def main() -> int:
         built = build_view(mod.design())
         outputs[OUT / f"{built.view}.svg"] = render_svg(built)
     entries = zone_entries()
-    outputs[OUT / "zones.json"] = json.dumps({"version": 1, "zones": entries}, indent=1) + "\n"
+    data = {"version": 1, "zones": entries, "retired": retired_entries()}
+    outputs[OUT / "zones.json"] = json.dumps(data, indent=1) + "\n"
     stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
     if args.check:
         for p in stale:

@@ -50,7 +50,7 @@ def _marks(atlas: Atlas, level: float) -> tuple[PainMark, ...]:
         ("back", "right-back-neck", 7, (Quality.ACHING, Quality.THROBBING)),
         ("front", "right-side-neck", 6, (Quality.ACHING,)),
         ("front", "right-temple", 7, (Quality.THROBBING,)),
-        ("front", "right-upper-arm-front", 5, (Quality.ACHING,)),
+        ("front", "right-upper-arm-front-outer", 5, (Quality.ACHING,)),
         ("front", "right-forearm-palmar-radial", 4, (Quality.TINGLING,)),
         ("front", "right-thumb-palmar", 4, (Quality.TINGLING, Quality.NUMBNESS)),
         ("back", "right-scapular-border", 5, (Quality.BURNING,)),
@@ -80,7 +80,7 @@ def _path(atlas: Atlas, zones: list[str], rng: random.Random) -> tuple[tuple[flo
 
 def _strokes(atlas: Atlas, level: float, rng: random.Random) -> tuple[Stroke, ...]:
     arm = [
-        "right-upper-arm-front",
+        "right-upper-arm-front-outer",
         "right-forearm-palmar-radial",
         "right-thenar",
         "right-thumb-palmar",

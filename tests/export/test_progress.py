@@ -35,7 +35,7 @@ def test_demo_progress_data(demo, body_atlas):
         "Worst pain 8 → 3 (clinically important), PEG 5.7 → 1.7, PSFS 3.0 → "
         "7.0 on the 3 activities rated at both (beyond measurement error)"
     )
-    assert "pain extent 4.1% → 1.8% of the drawn body outline (-2.3 percentage points" in line
+    assert "pain extent 3.4% → 1.8% of the drawn body outline (-1.6 percentage points" in line
     with_draft = progress_data(demo.visits, body_atlas, include_drafts=True)
     assert [p.worst for p in with_draft.points][-1] == 2 and with_draft.drafts_left_out == 0
 

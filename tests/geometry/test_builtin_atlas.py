@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Places the issue requires as zones of their own on each side (stems, per view).
 REQUIRED_FRONT = [
-    "forehead", "temple", "eye", "cheek", "jaw", "ear", "front-neck", "side-neck",
+    "forehead", "temple", "eye", "cheek", "jaw", "ear", "tmj", "front-neck", "side-neck",
     "front-shoulder", "side-shoulder", "upper-chest", "breast", "upper-abdomen", "mid-abdomen",
-    "lower-abdomen", "groin", "upper-arm-front", "elbow-front", "forearm-palmar-radial",
+    "lower-abdomen", "groin", "upper-arm-front-inner", "upper-arm-front-outer", "elbow-front",
+    "inner-elbow", "outer-elbow-front", "forearm-palmar-radial",
     "forearm-palmar-ulnar", "wrist-palmar", "palm", "thumb-palmar", "index-palmar",
     "middle-palmar", "ring-palmar", "little-palmar", "thigh-front", "thigh-inner", "thigh-outer",
     "kneecap", "knee-front", "knee-inner", "knee-outer", "shin", "lower-leg-outer",
@@ -29,7 +30,8 @@ REQUIRED_BACK = [
     "occiput", "mastoid", "back-neck", "cervical-paraspinal", "shoulder-top", "back-shoulder",
     "supraspinous", "infraspinous", "scapular-border", "upper-thoracic-paraspinal",
     "lower-thoracic-paraspinal", "lumbar-paraspinal", "flank", "iliac-crest", "sacroiliac",
-    "buttock-upper", "buttock-lower", "hip-side", "upper-arm-back", "elbow-back", "outer-elbow",
+    "buttock-upper", "buttock-lower", "hip-side", "upper-arm-back-inner", "upper-arm-back-outer",
+    "elbow-back", "outer-elbow",
     "forearm-dorsal-radial", "forearm-dorsal-ulnar", "wrist-dorsal", "hand-back",
     "thumb-dorsal", "index-dorsal", "middle-dorsal", "ring-dorsal", "little-dorsal",
     "thigh-back-inner", "knee-back", "calf-inner", "achilles", "heel-back", "heel-pad", "sole",
@@ -132,8 +134,9 @@ def test_patient_left_is_viewer_right_on_front_and_viewer_left_on_back(atlas):
     [
         ("front", 209, 53, "right-forehead"),  # viewer's left of the face = patient's right
         ("front", 231, 53, "left-forehead"),
-        ("front", 330, 284, "left-upper-arm-front"),
-        ("front", 110, 284, "right-upper-arm-front"),
+        ("front", 330, 284, "left-upper-arm-front-outer"),
+        ("front", 110, 284, "right-upper-arm-front-outer"),
+        ("front", 128, 284, "right-upper-arm-front-inner"),
         ("back", 165, 223, "left-infraspinous"),  # viewer's left of the back = patient's left
         ("back", 275, 223, "right-infraspinous"),
         ("back", 220, 427, "sacrum"),

@@ -12,7 +12,7 @@ from tests.conftest import needs_real_atlas
 
 pytestmark = needs_real_atlas
 
-ARM = ("right-upper-arm-front", "right-forearm-palmar-radial", "right-thumb-palmar")
+ARM = ("right-upper-arm-front-outer", "right-forearm-palmar-radial", "right-thumb-palmar")
 
 
 @pytest.fixture(scope="module")

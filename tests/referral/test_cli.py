@@ -36,7 +36,7 @@ def test_referrals_json_is_best_first(capsys):
 
 
 def test_referrals_table_for_people(capsys):
-    arm = ["left-upper-arm-front", "left-upper-arm-back", "left-forearm-palmar-radial"]
+    arm = ["left-upper-arm-front-outer", "left-upper-arm-back-outer", "left-forearm-palmar-radial"]
     status, out, _ = _run(capsys, "referrals", *arm, "left-thumb-palmar", "left-thumb-dorsal")
     assert status == 0 and "Scalenes" in out and "Explains" in out
     assert "CAUTION" not in out  # no chest pain charted: no cardiac caution

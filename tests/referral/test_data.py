@@ -136,8 +136,8 @@ def test_scalene_pattern_reaches_thumb_and_index_on_both_views(data: ReferralDat
     for z in (
         "forearm-palmar-radial",
         "forearm-dorsal-radial",
-        "upper-arm-front",
-        "upper-arm-back",
+        "upper-arm-front-outer",
+        "upper-arm-back-outer",
     ):
         assert f"left-{z}" in p.primary
     assert not any(z.startswith("right-") for z in (*p.primary, *p.spillover))

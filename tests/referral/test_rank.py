@@ -24,8 +24,8 @@ _CASES = [
     (m.id, tp.id) for m in _DATA.muscles for tp in m.trigger_points if status_of(m, tp) != "U"
 ]
 ARM_TO_THUMB = (
-    "upper-arm-front",
-    "upper-arm-back",
+    "upper-arm-front-outer",
+    "upper-arm-back-outer",
     "forearm-palmar-radial",
     "forearm-dorsal-radial",
     "thumb-palmar",
@@ -149,7 +149,7 @@ def test_a_pattern_follows_the_trigger_points_side(patterns, zones):
 
 
 def test_right_sided_pain_ranks_only_right_side_trigger_points(patterns, zones):
-    cands = _rank(patterns, zones, ["right-upper-arm-front", "right-front-shoulder"])
+    cands = _rank(patterns, zones, ["right-upper-arm-front-outer", "right-front-shoulder"])
     assert cands and all(c.side == "right" for c in cands)
 
 

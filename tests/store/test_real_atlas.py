@@ -53,7 +53,7 @@ def test_real_zone_ids_are_accepted(db, real_atlas):
     with Store.open(db, atlas=real_atlas, create=True) as s:
         record = create_demo(s, real_atlas)
         assert s.load_record(record.client.id) == record
-    for zone_id in ("left-temple", "right-upper-arm-front", "left-thumb-palmar", "sacrum"):
+    for zone_id in ("left-temple", "right-upper-arm-front-inner", "left-thumb-palmar", "sacrum"):
         assert real_atlas.has_zone(zone_id)
 
 

@@ -35,7 +35,7 @@ def test_click_marks_the_zone_and_reads_it_back(qtbot, window):
 SIDES = [
     ("front", 209, 53, "right-forehead", "RIGHT forehead"),
     ("front", 231, 53, "left-forehead", "LEFT forehead"),
-    ("front", 330, 284, "left-upper-arm-front", "LEFT front of upper arm"),
+    ("front", 330, 284, "left-upper-arm-front-outer", "LEFT front of upper arm, outer half"),
     ("back", 165, 223, "left-infraspinous", "LEFT shoulder blade"),
     ("back", 275, 223, "right-infraspinous", "RIGHT shoulder blade"),
 ]

@@ -11,7 +11,7 @@ from tests.ui.conftest import click
 
 pytestmark = pytest.mark.gui
 
-ARM = ("right-upper-arm-front", "right-forearm-palmar-radial", "right-thumb-palmar")
+ARM = ("right-upper-arm-front-outer", "right-forearm-palmar-radial", "right-thumb-palmar")
 
 
 def chart(window):

@@ -65,7 +65,7 @@ def test_status_bar_and_pdf_count_the_same_zones(qtbot, window, body_atlas):
     # Across the left mid back: the band's edge grazes the flank by under 2 % of it.
     window.actions["mode_shade"].trigger()
     window.tool_panel.width_slider.setValue(16)
-    drag(qtbot, window, "back", [(143.5 + 6 * i, 307.3) for i in range(11)])
+    drag(qtbot, window, "back", [(143.5 + 6 * i, 304.3) for i in range(11)])
     (stroke,) = chart(window).strokes
     touched = set(stroke_zones(body_atlas, stroke))
     involved = set(zone_pain(chart(window), body_atlas))

@@ -52,23 +52,27 @@ def _shoulder_and_back() -> list[Curve]:
         # lateral border of the scapula, from the glenoid to the inferior angle
         M("spine_lat", P(0.7, 1.95), "inf_ang"),
         C("axilla", P(0.76, 1.78), "spine_lat"),
-        C("arm_l1", P(1.0, 2.05), "axilla"),
+        C("arm_l1", P(1.0, 2.05), P(0.9, 2.02, "ua_top"), "axilla"),
         C("inf_ang", P(0.55, 2.36), "tr2"),
         C("rib", P(0.45, 2.82, "mb1"), "t12_2"),
-        C("mb1", P(0.452, 3.08), P(0.47, 3.29, "ic1")),
-        # iliac crest, then the lower edge of the belt-line band
-        M("iliac", "ic1", P(0.31, 3.37, "ic2"), "l5_2"),
-        C("tr4", P(0.6, 3.56, "icb_h"), P(0.45, 3.555), P(0.31, 3.6, "si_top")),
+        C("mb1", P(0.452, 3.05), P(0.47, 3.19, "icu")),
+        # the belt-line band lies on the iliac crest: its upper and lower edges, the crest itself
+        # drawn through it, then the crest's medial end down to the PSIS between low back and SI
+        C("crest_hi", P(0.58, 3.19), "icu", P(0.37, 3.245), P(0.31, 3.37, "ic2")),
+        C("tr4", P(0.6, 3.47, "icb_h"), P(0.45, 3.455), P(0.35, 3.5), P(0.31, 3.6, "si_top")),
+        L("iliac", P(0.47, 3.29), "ic2"),
+        M("ic2", "l5_2"),
         C("ic2", "si_top"),
         # sacrum (a midline wedge), coccyx, gluteal cleft
-        C("l5_2", P(0.15, 3.74, "sac_mid"), P(0.05, 3.86, "sac_tip")),
-        C("sac_tip", P(0.0, 3.865, "cocc_top")),
-        C("sac_tip", P(0.0, 3.975, "cocc_tip")),
+        # sacrum (a midline wedge) down to the tailbone, whose zone is fingertip-sized
+        C("l5_2", P(0.155, 3.69, "sac_mid"), P(0.11, 3.765, "sac_tip")),
+        C("sac_tip", P(0.0, 3.73, "cocc_top")),
+        C("sac_tip", P(0.18, 3.87), P(0.148, 3.982, "bc"), P(0.0, 4.048, "cocc_tip")),
         M("cocc_tip", "crotch", straight=True),
-        C("si_top", P(0.27, 3.8, "si_low"), "sac_mid"),
+        C("si_top", P(0.27, 3.78, "si_low"), "sac_mid"),
         # buttocks and the lateral hip
         C("icb_h", P(0.615, 3.8), P(0.62, 4.0, "bh1")),
-        C("bh1", P(0.4, 3.985), P(0.15, 3.99), "cocc_tip"),
+        C("bh1", P(0.4, 3.985), P(0.2, 3.99), "bc"),
         M("th_m1", P(0.2, 4.33), P(0.42, 4.305, "gf_mid"), P(0.6, 4.225, "gf_lat"), "th_o1"),
         C("bh1", "gf_lat"),
     ]
@@ -90,7 +94,8 @@ def _leg() -> list[Curve]:
 
 def _arm() -> list[Curve]:
     return [
-        C("elb_m_top", P(1.1, 2.845), P(1.16, 2.85, "oe_t"), "elb_l_top"),
+        C("ua_top", P(0.995, 2.42), "ua_bot"),  # upper arm: inner and outer halves
+        C("elb_m_top", P(1.065, 2.845, "ua_bot"), P(1.16, 2.85, "oe_t"), "elb_l_top"),
         C("elb_m_bot", P(1.08, 3.14, "fa_top_mid"), P(1.22, 3.15, "oe_b"), "elb_l_bot"),
         C("oe_t", P(1.215, 3.0), "oe_b"),
         C("fa_top_mid", P(1.2, 3.5), "wp_mid"),
@@ -128,14 +133,15 @@ SEEDS: list[tuple[str, float, float]] = [
     ("lumbar-spine", 0.0, 3.2),
     ("lumbar-paraspinal", 0.12, 3.2),
     ("lower-back", 0.32, 3.1),
-    ("iliac-crest", 0.5, 3.45),
+    ("iliac-crest", 0.5, 3.35),
     ("sacroiliac", 0.22, 3.65),
     ("sacrum", 0.0, 3.7),
-    ("coccyx", 0.0, 3.92),
+    ("coccyx", 0.0, 3.9),
     ("buttock-upper", 0.4, 3.8),
     ("buttock-lower", 0.3, 4.15),
     ("hip-side", 0.72, 3.9),
-    ("upper-arm-back", 1.0, 2.4),
+    ("upper-arm-back-inner", 0.9, 2.4),
+    ("upper-arm-back-outer", 1.09, 2.4),
     ("elbow-back", 1.05, 2.98),
     ("outer-elbow", 1.25, 2.98),
     ("forearm-dorsal-radial", 1.3, 3.5),

@@ -10,7 +10,8 @@ FRONT_LATERAL: list[tuple[str, str, str]] = [
     ("eye", "eye / orbit", "face"),
     ("cheek", "cheek", "face"),
     ("jaw", "jaw (angle of mandible)", "face"),
-    ("ear", "ear / TMJ", "head"),
+    ("ear", "ear", "head"),
+    ("tmj", "jaw joint (TMJ, in front of the ear)", "face"),
     ("front-neck", "front of neck", "neck"),
     ("side-neck", "side of neck", "neck"),
     ("front-shoulder", "front of shoulder", "shoulder"),
@@ -23,9 +24,11 @@ FRONT_LATERAL: list[tuple[str, str, str]] = [
     ("lower-abdomen", "lower abdomen", "abdomen"),
     ("groin", "groin", "groin"),
     ("front-hip", "front of hip", "hip"),
-    ("upper-arm-front", "front of upper arm", "upper-arm"),
+    ("upper-arm-front-inner", "front of upper arm, inner half", "upper-arm"),
+    ("upper-arm-front-outer", "front of upper arm, outer half", "upper-arm"),
     ("elbow-front", "front of elbow (crease)", "elbow"),
     ("inner-elbow", "inner elbow (medial epicondyle)", "elbow"),
+    ("outer-elbow-front", "outer elbow (lateral epicondyle, front view)", "elbow"),
     ("forearm-palmar-radial", "forearm, palm side, thumb edge", "forearm"),
     ("forearm-palmar-ulnar", "forearm, palm side, little-finger edge", "forearm"),
     ("wrist-palmar", "front of wrist (palm side)", "wrist"),
@@ -83,7 +86,8 @@ BACK_LATERAL: list[tuple[str, str, str]] = [
     ("buttock-upper", "upper buttock", "buttock"),
     ("buttock-lower", "lower buttock", "buttock"),
     ("hip-side", "side of hip (greater trochanter)", "hip"),
-    ("upper-arm-back", "back of upper arm", "upper-arm"),
+    ("upper-arm-back-inner", "back of upper arm, inner half", "upper-arm"),
+    ("upper-arm-back-outer", "back of upper arm, outer half", "upper-arm"),
     ("elbow-back", "back of elbow (olecranon)", "elbow"),
     ("outer-elbow", "outer elbow (lateral epicondyle)", "elbow"),
     ("forearm-dorsal-radial", "forearm, back, thumb edge", "forearm"),
@@ -116,6 +120,12 @@ BACK_MIDLINE: list[tuple[str, str, str]] = [
     ("coccyx", "Tailbone (coccyx)", "lower-back"),
 ]
 
+# Lateral stems an earlier atlas had, and the stems that replaced them (charts move by point).
+RETIRED: list[tuple[str, tuple[str, ...]]] = [
+    ("upper-arm-front", ("upper-arm-front-inner", "upper-arm-front-outer")),
+    ("upper-arm-back", ("upper-arm-back-inner", "upper-arm-back-outer")),
+]
+
 CATALOG = {
     "front": (FRONT_LATERAL, FRONT_MIDLINE),
     "back": (BACK_LATERAL, BACK_MIDLINE),
@@ -142,3 +152,12 @@ def zone_entries() -> list[dict[str, str]]:
                 {"id": stem, "label": label, "view": view, "side": "midline", "region": region}
             )
     return out
+
+
+def retired_entries() -> list[dict[str, object]]:
+    """Retired ids with the ids that replaced them, both sides."""
+    return [
+        {"id": f"{side}-{stem}", "now": [f"{side}-{n}" for n in now]}
+        for stem, now in RETIRED
+        for side in ("right", "left")
+    ]

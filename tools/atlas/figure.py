@@ -195,6 +195,7 @@ def _trunk_and_leg(view: str) -> list[P]:
         P(0.668, 2.62, "rib"),
         P(0.625, 2.9, "waist"),
         P(0.645, 3.15, "tr3"),
+        P(0.67, 3.25, "crest_hi"),
         P(0.70, 3.35, "iliac"),
         P(0.765, 3.6, "tr4"),
         P(0.80, 3.92, "troch"),
