@@ -12,6 +12,7 @@ from bodymap.export.body import ViewTransform, body_paths, fill_ops, geom_ops
 from bodymap.export.fonts import BOLD
 from bodymap.geometry import Atlas
 from bodymap.geometry.strokes import stroke_shape
+from bodymap.model.arrows import arrow_end
 from bodymap.model.chart import Chart, Finding, ReferralArrow
 from bodymap.model.values import FindingKind, TriggerPointState
 
@@ -169,9 +170,9 @@ def draw_badge(canv: Canvas, x: float, y: float, text: str, size: float = 5.0) -
 
 def draw_arrow(canv: Canvas, arrow: ReferralArrow, atlas: Atlas, tf: ViewTransform) -> None:
     """A dashed line from the source to the referral target with a filled head."""
-    end = arrow.end
-    if end is None:
-        end = atlas.zone(arrow.to_zone).point if atlas.has_zone(arrow.to_zone) else arrow.start
+    end = arrow_end(arrow, atlas)
+    if end is None:  # a target off this view has no point here (the model refuses such arrows)
+        return
     (x0, y0), (x1, y1) = tf.pt(*arrow.start), tf.pt(*end)
     draw_arrow_line(canv, x0, y0, x1, y1, colours.ARROW)
 

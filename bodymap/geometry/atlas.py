@@ -92,8 +92,16 @@ class _ViewIndex:
 class Atlas:
     """Zones of every view with their metadata, a hit test and coverage queries."""
 
-    def __init__(self, zones: Iterable[Zone], views: Mapping[str, ViewInfo], source: str):
+    def __init__(
+        self,
+        zones: Iterable[Zone],
+        views: Mapping[str, ViewInfo],
+        source: str,
+        retired: Mapping[str, tuple[str, ...]] | None = None,
+    ):
         self.source = source
+        # ids an earlier version of this atlas used, and the zones that replaced each
+        self.retired: Mapping[str, tuple[str, ...]] = dict(retired or {})
         self.zones: tuple[Zone, ...] = tuple(zones)
         self._by_id = {z.id: z for z in self.zones}
         self._views = dict(views)
@@ -150,4 +158,4 @@ def load_atlas(path: str | Path | None = None) -> Atlas:
     errors = [p for p in source.problems if p.severity == "error"]
     if errors:
         raise AtlasError(errors)
-    return Atlas(source.zones, source.views, source.name)
+    return Atlas(source.zones, source.views, source.name, source.retired)

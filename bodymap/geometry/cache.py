@@ -15,7 +15,7 @@ from platformdirs import user_cache_dir
 
 log = logging.getLogger(__name__)
 # Bump when the parsed representation changes (flattening, metadata fields...).
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def cache_dir() -> Path:

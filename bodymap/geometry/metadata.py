@@ -1,4 +1,4 @@
-"""Zone metadata: the region vocabulary, id rules and the zones.json data file."""
+"""Zone metadata: the region vocabulary, id rules and the zones.json data file (zones, retired ids)."""
 
 from __future__ import annotations
 
@@ -73,4 +73,25 @@ def read_metadata_file(path: Path) -> dict[str, ZoneMeta]:
         except KeyError as exc:
             raise ValueError(f"zones[{i}] lacks field {exc.args[0]!r}") from None
         out[meta.id] = meta
+    return out
+
+
+def read_retired_file(path: Path) -> dict[str, tuple[str, ...]]:
+    """Retired zone id -> the ids that replaced it, from zones.json's optional "retired" list.
+
+    An atlas that splits or renames a zone keeps the old id here, so charts made before the
+    change can be brought onto the new zones. Raises ValueError on malformed content.
+    """
+    data: Any = json.loads(path.read_text(encoding="utf-8"))
+    entries = data.get("retired", []) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError("'retired' must be a list")
+    out: dict[str, tuple[str, ...]] = {}
+    for i, entry in enumerate(entries):
+        now = entry.get("now") if isinstance(entry, dict) else None
+        if not isinstance(now, list) or not now or not all(isinstance(z, str) for z in now):
+            raise ValueError(f"retired[{i}] needs an 'id' and a non-empty 'now' list of zone ids")
+        if not isinstance(entry.get("id"), str):
+            raise ValueError(f"retired[{i}] lacks field 'id'")
+        out[entry["id"]] = tuple(now)
     return out

@@ -15,6 +15,7 @@ from bodymap.geometry.metadata import (
     ZoneMeta,
     label_from_id,
     read_metadata_file,
+    read_retired_file,
     side_from_id,
 )
 from bodymap.geometry.svgparse import SvgDocument, read_svg, rings_to_lines, zone_polygon
@@ -32,6 +33,7 @@ class AtlasSource:
     zones: list[Zone] = field(default_factory=list)
     views: dict[str, ViewInfo] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    retired: dict[str, tuple[str, ...]] = field(default_factory=dict)  # old id -> successors
 
 
 def builtin_dir() -> Path:
@@ -86,6 +88,7 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
     if meta_file is not None:
         try:
             meta = read_metadata_file(meta_file)
+            src.retired = read_retired_file(meta_file)
         except (OSError, ValueError) as exc:
             src.problems.append(Problem(str(meta_file), f"unreadable zone data file: {exc}"))
             return
@@ -113,8 +116,25 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
             per_view[doc.view].append((doc.file, m, geom, raw.d))
     unions = {v: body_union([g for _, _, g, _ in es]) for v, es in per_view.items() if es}
     src.problems.extend(validate_views(per_view, meta, unions))
+    src.problems.extend(_retired_problems(src.retired, per_view, meta_file))
     for doc in docs:
         _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view))
+
+
+def _retired_problems(
+    retired: dict[str, tuple[str, ...]], per_view: dict[str, list], meta_file: Path | None
+) -> list[Problem]:
+    """A retired id must be gone from the atlas, and every id that replaced it present."""
+    ids = {m.id for entries in per_view.values() for _, m, _, _ in entries}
+    where = str(meta_file)
+    out = [Problem(where, "retired zone id is still a zone", old) for old in retired if old in ids]
+    for old, now in retired.items():
+        out += [
+            Problem(where, f"retired zone {old!r} names unknown zone {z!r}", old)
+            for z in now
+            if z not in ids
+        ]
+    return out
 
 
 def _to_record(src: AtlasSource) -> dict:
@@ -137,6 +157,7 @@ def _to_record(src: AtlasSource) -> dict:
             for v in src.views.values()
         ],
         "warnings": [[p.file, p.message, p.zone] for p in src.problems],
+        "retired": {old: list(now) for old, now in src.retired.items()},
     }  # fmt: skip
 
 
@@ -167,6 +188,7 @@ def _from_record(src: AtlasSource, record: dict, files: list[Path]) -> None:
         )  # fmt: skip
     for file, message, zone in record.get("warnings", []):
         src.problems.append(Problem(file, message, zone, severity="warning"))
+    src.retired = {old: tuple(now) for old, now in record.get("retired", {}).items()}
 
 
 def _add_view(

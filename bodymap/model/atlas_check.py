@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bodymap.geometry import Atlas
+from bodymap.model.arrows import arrow_problems
 from bodymap.model.chart import ITEM_FIELDS, Chart
 from bodymap.model.record import ClientRecord
 from bodymap.model.visit import Visit
@@ -21,8 +22,12 @@ def chart_problems(chart: Chart, atlas: Atlas, path: str = "") -> list[str]:
             zone_id = getattr(item, zone_attr)
             if not atlas.has_zone(zone_id):
                 out.append(f"{where}.{zone_attr}: {zone_id!r} is not a zone of this atlas")
-            elif atlas.zone(zone_id).view != item.view and zone_attr == "zone":
+            elif atlas.zone(zone_id).view != item.view:
+                # arrows too: an arrow drawn on one view to another view's zone ended on the
+                # patient's other side; an arrow lives on the view of both its ends
                 out.append(f"{where}.{zone_attr}: {zone_id!r} is not on the {item.view} view")
+    for i, arrow in enumerate(chart.arrows):
+        out += arrow_problems(arrow, atlas, f"{prefix}arrows[{i}]")
     for i, stroke in enumerate(chart.strokes):
         out += _view_problem(stroke.view, atlas, f"{prefix}strokes[{i}]")
     return out

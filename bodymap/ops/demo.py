@@ -31,6 +31,7 @@ from bodymap.model import (
     Visit,
     VisitKind,
 )
+from bodymap.model.arrows import mirrored
 from bodymap.model.signing import amend, sign
 from bodymap.store import Store
 
@@ -101,7 +102,7 @@ def _strokes(atlas: Atlas, level: float, rng: random.Random) -> tuple[Stroke, ..
 def _findings(atlas: Atlas, level: float) -> tuple[Finding, ...]:
     state = TriggerPointState.ACTIVE if level > 0.45 else TriggerPointState.LATENT
     out = [
-        Finding(kind=FindingKind.TRIGGER_POINT, view="back", point=_p(atlas, "right-shoulder-top"),
+        Finding(kind=FindingKind.TRIGGER_POINT, view="back", point=_trapezius(atlas),
                 zone="right-shoulder-top", state=state, muscle="upper trapezius"),
         Finding(kind=FindingKind.TRIGGER_POINT, view="front", point=_p(atlas, "right-side-neck"),
                 zone="right-side-neck", state=state, muscle="scalenes"),
@@ -113,12 +114,24 @@ def _findings(atlas: Atlas, level: float) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+def _trapezius(atlas: Atlas) -> tuple[float, float]:
+    """The upper trapezius trigger point (back view): on the free border, out from the neck."""
+    x, y = _p(atlas, "right-shoulder-top")
+    return (x + 10.0, y)  # the patient's right is the viewer's right on the back view
+
+
 def _arrows(atlas: Atlas) -> tuple[ReferralArrow, ...]:
+    # Each arrow lies on one view: the trapezius trigger point is charted on the back, so its
+    # referral to the temple is drawn from the same spot seen from the front (the shoulder's
+    # slope, clear of the scalene trigger point at the side of the neck).
+    trapezius = _trapezius(atlas)
     return (
         ReferralArrow(view="front", start=_p(atlas, "right-side-neck"), to_zone="right-thumb-palmar",
                       end=_p(atlas, "right-thumb-palmar"), note="scalene referral"),
-        ReferralArrow(view="back", start=_p(atlas, "right-shoulder-top"), to_zone="right-temple",
-                      note="upper trapezius referral to the temple"),
+        ReferralArrow(view="back", start=trapezius, to_zone="right-mastoid",
+                      note="upper trapezius referral behind the ear"),
+        ReferralArrow(view="front", start=mirrored(atlas, trapezius, "back", "front"),
+                      to_zone="right-temple", note="upper trapezius referral to the temple"),
     )  # fmt: skip
 
 

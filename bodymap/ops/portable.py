@@ -10,6 +10,7 @@ from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
 from bodymap.model.atlas_check import record_problems
 from bodymap.model.codec import DecodeError, record_from_json, record_to_json
+from bodymap.model.rehome import rehome_record
 from bodymap.store import Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def read_client_json(text: str | bytes, atlas: Atlas | None) -> ClientRecord:
     """
     record = record_from_json(text)
     if atlas is not None:
+        record = rehome_record(record, atlas)  # an export made before the atlas changed
         problems = record_problems(record, atlas)
         if problems:
             raise DecodeError(problems)

@@ -133,7 +133,11 @@ def add_arrow(
     to_zone: str | None = None,
     end: tuple[float, float] | None = None,
 ) -> AddItem:
-    """An (unapplied) command adding a referral arrow to a zone, or to a point (zone derived)."""
+    """An (unapplied) command adding a referral arrow to a zone, or to a point (zone derived).
+
+    The arrow starts on the body and ends in a zone of the same view (see model.arrows).
+    """
+    _zone_at(atlas, view, start[0], start[1], "start")
     if to_zone is None:
         if end is None:
             raise ValueError("to_zone: give a zone or an end point")

@@ -18,6 +18,7 @@ from bodymap.store.dump import dump_database
 from bodymap.store.errors import StoreError
 from bodymap.store.opening import open_database
 from bodymap.store.records import read_record, write_record
+from bodymap.store.rehome import rehome_stored_items
 from bodymap.store.repo_accounts import AccountRecords
 from bodymap.store.repo_clients import ClientRecords
 from bodymap.store.repo_plans import PlanRecords
@@ -44,13 +45,27 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
 
         A missing file is created only with `create` (else MissingDatabaseError names it); a
         file or folder that cannot be written is opened read-only. With an atlas, every zone id
-        written is checked against it.
+        written is checked against it, and items stored under an earlier version of it move
+        onto its current zones (store.rehome), unless the database is opened read-only.
         """
         opened = open_database(target, create=create)
         store = cls(opened.engine, opened.location.url, opened.location.path, atlas)
         store.read_only, store.upgraded_from = opened.read_only, opened.upgraded_from
+        if atlas is not None and not store.read_only:
+            try:
+                store._rehome_items(atlas)
+            except BaseException:
+                store.close()
+                raise
         log.info("store opened (%s)", "upgraded" if store.upgraded_from else "current schema")
         return store
+
+    def _rehome_items(self, atlas: Atlas) -> None:
+        """Charts stored under an earlier atlas, moved onto its current zones (store.rehome)."""
+        with mapped_errors(self.path), self.engine.begin() as conn:
+            moved = rehome_stored_items(conn, atlas)
+        if moved:
+            log.info("moved %d stored chart items onto the atlas's current zones", moved)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -35,6 +35,7 @@ from bodymap.model import (
     VisitKind,
     VisitStatus,
 )
+from tests.conftest import ROWS
 
 FRONT = ("right-crown", "left-crown", "right-chest-box", "left-chest-box", "right-thigh-box")
 BACK = ("right-crown-back", "left-crown-back", "left-thigh-box-back")
@@ -84,11 +85,30 @@ def findings(draw: st.DrawFn) -> Finding:
     )  # fmt: skip
 
 
+def _box(zone_id: str) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of a synthetic atlas zone (tests/conftest.py ROWS)."""
+    stem = zone_id.removesuffix("-back").split("-", 1)[1]
+    y0, y1 = next((r[2], r[3]) for r in ROWS if r[0] == stem)
+    x0, x1 = (20, 50) if zone_id.startswith("right-") else (50, 80)
+    if zone_id.endswith("-back"):
+        x0, x1 = 100 - x1, 100 - x0
+    return x0, y0, x1, y1
+
+
+@st.composite
+def inside(draw: st.DrawFn, zone_id: str) -> tuple[float, float]:
+    x0, y0, x1, y1 = _box(zone_id)
+    return (draw(st.floats(x0 + 0.01, x1 - 0.01)), draw(st.floats(y0 + 0.01, y1 - 0.01)))
+
+
 @st.composite
 def arrows(draw: st.DrawFn) -> ReferralArrow:
+    """An arrow on one view: its start on that view's body, its target a zone of that view."""
+    view = draw(views)
+    to_zone = draw(st.sampled_from(ZONES[view]))
     return ReferralArrow(
-        view=draw(views), start=draw(point), to_zone=draw(st.sampled_from(FRONT + BACK)),
-        end=draw(st.none() | point), note=draw(text), id=draw(ids),
+        view=view, start=draw(inside(draw(st.sampled_from(ZONES[view])))), to_zone=to_zone,
+        end=draw(st.none() | inside(to_zone)), note=draw(text), id=draw(ids),
     )  # fmt: skip
 
 
