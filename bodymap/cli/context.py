@@ -19,7 +19,7 @@ Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
 
 def reported(handler: Handler) -> Handler:
-    """Turn storage and validation errors into one-line CLI errors."""
+    """Turn storage, validation and file errors into one-line CLI errors (never a traceback)."""
 
     @functools.wraps(handler)
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -27,10 +27,23 @@ def reported(handler: Handler) -> Handler:
 
         try:
             return handler(args, ctx)
-        except (StoreError, ValueError) as exc:
-            raise CliError(str(exc)) from None
+        except (StoreError, ValueError, KeyError) as exc:
+            raise CliError(str(exc).strip("'\"")) from None
+        except OSError as exc:
+            raise CliError(file_error(exc)) from None
 
     return run
+
+
+def file_error(exc: OSError) -> str:
+    """An OSError as one line: what could not be done to which file, in plain words."""
+    from bodymap.files import FileWriteError
+    from bodymap.files.atomic import reason
+
+    if isinstance(exc, FileWriteError):
+        return str(exc)
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{reason(exc)}"
 
 
 @dataclass

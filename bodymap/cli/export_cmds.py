@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bodymap.cli.context import CliContext, CliError
+from bodymap.cli.context import CliContext, CliError, Handler, reported
+from bodymap.files import private_dir, write_atomic
 
 log = logging.getLogger(__name__)
-Handler = Callable[[argparse.Namespace, CliContext], int]
 EXPORT_DIR = Path("exports")
 
 
@@ -75,35 +74,28 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _reported(handler: Handler) -> Handler:
-    """Turn storage and validation errors into one-line CLI errors."""
+    """The shared one-line CLI errors, with the reports' hint for a draft visit."""
 
     @functools.wraps(handler)
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
         from bodymap.analysis.progress import DraftVisitError
-        from bodymap.store import StoreError
 
         try:
             return handler(args, ctx)
         except DraftVisitError as exc:
             raise CliError(str(exc.told("pass --include-drafts"))) from None
-        except (StoreError, ValueError, KeyError) as exc:
-            raise CliError(str(exc).strip("'\"")) from None
 
-    return run
+    return reported(run)
 
 
 def _write(data: bytes, output: str | None, default_name: str) -> Path:
     """Write the PDF to -o FILE, or under ./exports/ with a generated name (never overwriting)."""
     from bodymap.ops.reports import free_path
 
-    if output:
-        path = Path(output)
-    else:
-        EXPORT_DIR.mkdir(parents=True, exist_ok=True)
-        path = free_path(EXPORT_DIR, default_name)
+    path = Path(output) if output else free_path(private_dir(EXPORT_DIR), default_name)
     if path.parent and not path.parent.exists():
         raise CliError(f"folder {path.parent} does not exist")
-    path.write_bytes(data)
+    write_atomic(path, data)  # complete or not at all: a full disk leaves no 0-byte PDF
     print(path)
     return path
 

@@ -16,7 +16,7 @@ from bodymap.cli import (
     records_cmds,
     referral_cmds,
 )
-from bodymap.cli.context import CliContext, CliError
+from bodymap.cli.context import CliContext, CliError, file_error
 
 # Each module adds its subcommands with register(subparsers); order sets the help listing.
 COMMAND_MODULES = [atlas_cmds, records_cmds, export_cmds, referral_cmds, clinic_cmds, gui_cmds]
@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"bodymap: {exc}", file=sys.stderr)
         return exc.status
+    except OSError as exc:  # a file problem no command turned into a message
+        print(f"bodymap: {file_error(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     finally:

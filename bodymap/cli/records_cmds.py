@@ -162,8 +162,9 @@ def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
 
 @reported
 def cmd_import_json(args: argparse.Namespace, ctx: CliContext) -> int:
-    from bodymap.ops.portable import import_client_json
+    from bodymap.ops.portable import read_client_file
 
-    record = import_client_json(ctx.open_store(create=True), Path(args.file), ctx.atlas)
+    record = read_client_file(Path(args.file), ctx.atlas)  # a bad file creates no database
+    ctx.open_store(create=True).import_record(record)
     print(f"imported client {record.client.id} with {len(record.visits)} visit(s)")
     return 0

@@ -6,12 +6,13 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import shapely
 from platformdirs import user_cache_dir
+
+from bodymap.files import write_atomic
 
 log = logging.getLogger(__name__)
 # Bump when the parsed representation changes (flattening, metadata fields...).
@@ -44,13 +45,8 @@ def load(key: str) -> dict[str, Any] | None:
 
 def save(key: str, record: dict[str, Any]) -> None:
     """Write the record atomically; a cache that cannot be written is simply not used."""
-    folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({**record, "key": key}, fh)
-        os.replace(tmp, folder / f"atlas-{key}.json")
+        write_atomic(cache_dir() / f"atlas-{key}.json", json.dumps({**record, "key": key}))
     except OSError as exc:
         log.debug("atlas cache not written: %s", exc)
 

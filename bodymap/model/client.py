@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bodymap.model.values import (
+    check_birth_date,
     check_bool,
     check_date,
     check_id,
@@ -35,7 +36,7 @@ class Client:
     def __post_init__(self) -> None:
         check_id("id", self.id)
         check_text("name", self.name, required=True, limit=200)
-        check_optional("date_of_birth", self.date_of_birth, check_date)
+        check_optional("date_of_birth", self.date_of_birth, check_birth_date)
         check_text("contact", self.contact, limit=1000)
         check_text("notes", self.notes)
         for what in ("treatment", "storage"):

@@ -61,12 +61,19 @@ def visit_to_json(visit: Visit) -> str:
     return json.dumps(to_data(visit), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def _parse(text: str | bytes, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DecodeError([f"{where}: not valid JSON: {exc}"]) from None
+    except RecursionError:
+        # No bodymap record nests more than a dozen levels; this is not one.
+        raise DecodeError([f"{where}: nested too deeply to be a bodymap record"]) from None
+
+
 def record_from_json(text: str | bytes) -> ClientRecord:
     """Decode and validate a portable record; raises DecodeError listing every problem."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise DecodeError([f"(file): not valid JSON: {exc}"]) from None
+    data = _parse(text, "(file)")
     if not isinstance(data, dict):
         raise DecodeError(["(file): expected a JSON object"])
     if data.get("format") != FORMAT:
@@ -77,11 +84,39 @@ def record_from_json(text: str | bytes) -> ClientRecord:
             [f"format_version: {version!r} is not supported (this bodymap reads {FORMAT_VERSION})"]
         )
     body = {k: v for k, v in data.items() if k not in ("format", "format_version")}
-    return from_data(ClientRecord, body)
+    record = from_data(ClientRecord, body)
+    problems = amendment_problems(record)
+    if problems:
+        raise DecodeError(problems)
+    return record
 
 
-def visit_from_json(text: str) -> Visit:
-    return from_data(Visit, json.loads(text))
+def visit_from_json(text: str, where: str = "(visit)") -> Visit:
+    """A visit from its compact JSON (an amendment's original); DecodeError names the problems."""
+    data = _parse(text, where)
+    try:
+        return from_data(Visit, data)
+    except DecodeError as exc:
+        raise DecodeError([f"{where}: {e}" for e in exc.errors]) from None
+
+
+def amendment_problems(record: ClientRecord) -> list[str]:
+    """Every amendment whose stored original is not that same visit as valid portable JSON.
+
+    Without a readable original an amendment history cannot be verified, so it is refused.
+    """
+    out: list[str] = []
+    for i, visit in enumerate(record.visits):
+        for j, note in enumerate(visit.amendments):
+            where = f"visits[{i}].amendments[{j}].original_json"
+            try:
+                original = visit_from_json(note.original_json, where)
+            except DecodeError as exc:
+                out += exc.errors[:5]
+                continue
+            if original.id != visit.id or original.client_id != visit.client_id:
+                out.append(f"{where}: holds another visit ({original.id}), not this one")
+    return out
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -194,7 +229,10 @@ def _describe(tp: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value) if not isinstance(value, float) else repr(value)
+    try:
+        text = json.dumps(value) if not isinstance(value, float) else repr(value)
+    except (RecursionError, ValueError):
+        return _kind(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -14,6 +14,11 @@ VIEWS: tuple[str, ...] = ("front", "back")
 ZONE_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Free text is generous but bounded, so a pasted file cannot bloat a record.
 MAX_TEXT = 20_000
+# No view box is anywhere near this big: a coordinate beyond it is a broken value (1e308 would
+# overflow the geometry library), refused even where no atlas is at hand to give the view box.
+MAX_COORD = 1e6
+# The oldest date of birth taken as real.
+EARLIEST_BIRTH = date(1900, 1, 1)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -107,7 +112,20 @@ def new_id() -> str:
 def check_id(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value or len(value) > 64:
         raise ValueError(f"{name}: {value!r} is not a valid id")
+    _check_encodable(name, value)
     return value
+
+
+def _check_encodable(name: str, value: str) -> None:
+    # A lone surrogate (half of a UTF-16 pair, e.g. from "\ud800" in JSON) cannot be stored
+    # or written as UTF-8; say which field holds it rather than fail later without a name.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{name}: contains an unpaired surrogate character (U+{ord(value[exc.start]):04X}) "
+            f"at position {exc.start}"
+        ) from None
 
 
 def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
@@ -120,6 +138,7 @@ def check_text(name: str, value: Any, *, required: bool = False, limit: int = MA
         raise ValueError(f"{name}: {len(value)} characters is more than {limit}")
     if "\x00" in value:
         raise ValueError(f"{name}: contains a NUL character")
+    _check_encodable(name, value)
     return value
 
 
@@ -188,11 +207,12 @@ def check_zone_id(name: str, value: Any) -> str:
 
 
 def check_point(name: str, value: Any) -> tuple[float, float]:
-    """An (x, y) pair of finite viewBox coordinates."""
+    """An (x, y) pair of finite viewBox coordinates (whether inside the view box is checked
+    with the atlas, see model.atlas_check)."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:
         raise ValueError(f"{name}: expected an (x, y) pair, got {value!r}")
-    x = check_number(f"{name}.x", value[0])
-    y = check_number(f"{name}.y", value[1])
+    x = check_number(f"{name}.x", value[0], -MAX_COORD, MAX_COORD)
+    y = check_number(f"{name}.y", value[1], -MAX_COORD, MAX_COORD)
     return (float(x), float(y))
 
 
@@ -200,6 +220,17 @@ def check_date(name: str, value: Any) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValueError(f"{name}: expected a date, got {value!r}")
     return value
+
+
+def check_birth_date(name: str, value: Any, today: date | None = None) -> date:
+    """A date of birth: not in the future, not before 1900."""
+    born = check_date(name, value)
+    today = today or date.today()
+    if born > today:
+        raise ValueError(f"{name}: {born.isoformat()} is in the future")
+    if born < EARLIEST_BIRTH:
+        raise ValueError(f"{name}: {born.isoformat()} is before {EARLIEST_BIRTH.year}")
+    return born
 
 
 def check_datetime(name: str, value: Any) -> datetime:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
+from bodymap.files import write_atomic
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
 from bodymap.model.atlas_check import record_problems
@@ -19,10 +19,7 @@ log = logging.getLogger(__name__)
 def export_client_json(store: Store, client_id: str, dest: Path) -> ClientRecord:
     """Write a client with every visit, intake revision and plan to `dest` (atomically)."""
     record = store.load_record(client_id)
-    dest = Path(dest)
-    tmp = dest.with_name(dest.name + ".partial")
-    tmp.write_text(record_to_json(record), encoding="utf-8")
-    os.replace(tmp, dest)
+    write_atomic(Path(dest), record_to_json(record))
     store.record_event("exported", client_id=client_id, kind="client", record_id=client_id)
     log.info("exported client %s (%d visits)", client_id, len(record.visits))
     return record
@@ -42,13 +39,18 @@ def read_client_json(text: str | bytes, atlas: Atlas | None) -> ClientRecord:
     return record
 
 
-def import_client_json(store: Store, source: Path, atlas: Atlas | None) -> ClientRecord:
-    """Validate an export completely, then add it in one transaction (all or nothing)."""
+def read_client_file(source: Path, atlas: Atlas | None) -> ClientRecord:
+    """Read and fully validate an export file (before any database is opened or locked)."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise DecodeError([f"(file): cannot read {source}: {exc.strerror}"]) from None
-    record = read_client_json(data, atlas)
+    return read_client_json(data, atlas)
+
+
+def import_client_json(store: Store, source: Path, atlas: Atlas | None) -> ClientRecord:
+    """Validate an export completely, then add it in one transaction (all or nothing)."""
+    record = read_client_file(source, atlas)
     store.import_record(record)
     log.info("imported client %s (%d visits)", record.client.id, len(record.visits))
     return record

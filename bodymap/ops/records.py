@@ -27,7 +27,7 @@ from bodymap.model import (
     VisitDocument,
     VisitKind,
 )
-from bodymap.model.atlas_check import check_item_zone
+from bodymap.model.atlas_check import allowed_box, check_item_zone, clamp_point
 from bodymap.model.signing import amend, sign
 from bodymap.model.values import new_id
 from bodymap.store import Store
@@ -94,8 +94,10 @@ def add_stroke(
     source: Source = Source.THERAPIST,
 ) -> AddItem:
     """An (unapplied) command adding a shaded stroke (one stroke = one undo step)."""
+    box = allowed_box(atlas, view) if view in atlas.views else None
+    pts = tuple(clamp_point(box, p) for p in points) if box else tuple(points)
     stroke = Stroke(
-        view=view, points=tuple(points), width=width, intensity=intensity, quality=quality,
+        view=view, points=pts, width=width, intensity=intensity, quality=quality,
         source=source,
     )  # fmt: skip
     check_item_zone(stroke, atlas)
@@ -142,6 +144,9 @@ def add_arrow(
         if end is None:
             raise ValueError("to_zone: give a zone or an end point")
         to_zone = _zone_at(atlas, view, end[0], end[1], "end")
+    if view in atlas.views:  # the drag may have left the view: its ends stop at the edge
+        box = allowed_box(atlas, view)
+        start, end = clamp_point(box, start), (clamp_point(box, end) if end else None)
     arrow = ReferralArrow(view=view, start=start, to_zone=to_zone, end=end)
     check_item_zone(arrow, atlas)
     return AddItem(doc, slot, arrow)

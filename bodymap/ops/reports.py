@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from bodymap.export import render_comparison, render_progress, render_visit_chart
 from bodymap.export.naming import comparison_filename, progress_filename, visit_filename
+from bodymap.files import write_atomic
 from bodymap.geometry import Atlas
 from bodymap.model import Intake, Visit
 from bodymap.model.visit import check_slot
@@ -115,10 +115,6 @@ def export_report(store: Store, atlas: Atlas, req: ReportRequest, path: str | Pa
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    data = render_report(store, atlas, req)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    os.replace(partial, target)
+    write_atomic(target, render_report(store, atlas, req))
     store.record_event("exported", kind="visit", record_id=req.visit_id)
     return target

@@ -6,11 +6,10 @@ from sqlalchemy.engine import Connection
 
 from bodymap.model import ClientRecord
 from bodymap.model.values import trusted
-from bodymap.store import rows
+from bodymap.store import bulk
 from bodymap.store import visits as vstore
-from bodymap.store.repo_clients import insert_client, read_client
-from bodymap.store.repo_plans import insert_plan, read_intakes, read_plans
-from bodymap.store.schema import intakes
+from bodymap.store.repo_clients import read_client
+from bodymap.store.repo_plans import read_intakes, read_plans
 
 
 def read_record(conn: Connection, client_id: str) -> ClientRecord:
@@ -28,10 +27,4 @@ def read_record(conn: Connection, client_id: str) -> ClientRecord:
 
 def write_record(conn: Connection, record: ClientRecord) -> None:
     """Insert a whole record (the caller's transaction makes it all or nothing)."""
-    insert_client(conn, record.client)
-    for intake in record.intakes:
-        conn.execute(intakes.insert(), rows.intake_row(intake))
-    for visit in record.visits:
-        vstore.insert_visit(conn, visit)
-    for plan in record.plans:
-        insert_plan(conn, plan)
+    bulk.write_rows(conn, bulk.record_rows(record, vstore.now_stamp()))

@@ -13,17 +13,19 @@ from bodymap.model import ClientRecord
 from bodymap.model.accounts import Permission
 from bodymap.model.atlas_check import record_problems
 from bodymap.store import backup as backups
+from bodymap.store import bulk
 from bodymap.store.database import mapped_errors
 from bodymap.store.dump import dump_database
 from bodymap.store.errors import StoreError
 from bodymap.store.opening import open_database
-from bodymap.store.records import read_record, write_record
+from bodymap.store.records import read_record
 from bodymap.store.rehome import rehome_stored_items
 from bodymap.store.repo_accounts import AccountRecords
 from bodymap.store.repo_clients import ClientRecords
 from bodymap.store.repo_plans import PlanRecords
 from bodymap.store.repo_visits import VisitRecords
 from bodymap.store.schema import clients
+from bodymap.store.visits import now_stamp
 
 log = logging.getLogger(__name__)
 
@@ -97,12 +99,16 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
             return read_record(conn, client_id)
 
     def import_record(self, record: ClientRecord) -> None:
-        """Add a whole client record in one transaction: all of it or nothing."""
+        """Add a whole client record in one transaction: all of it or nothing.
+
+        Checks and row building happen before the transaction, so its lock is short.
+        """
         self._allow(Permission.IMPORT)
         if self.atlas is not None:
             problems = record_problems(record, self.atlas)
             if problems:
                 raise ValueError("; ".join(problems))
+        batch = bulk.record_rows(record, now_stamp())  # prepared outside the lock
         with self._write() as conn:
             exists = conn.execute(
                 select(clients.c.id).where(clients.c.id == record.client.id)
@@ -111,7 +117,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
                 raise StoreError(
                     f"client {record.client.id} is already in this database; nothing was imported"
                 )
-            write_record(conn, record)
+            bulk.write_rows(conn, batch)
             self._audit(conn, "imported", record.client.id, "client", record.client.id)
 
     def backup(self, dest: Path) -> Path:

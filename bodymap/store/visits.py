@@ -18,28 +18,18 @@ from sqlalchemy.engine import Connection
 from bodymap.model import Chart, Visit, VisitStatus
 from bodymap.model.commands import KIND_NAMES
 from bodymap.model.values import trusted
-from bodymap.store import rows
+from bodymap.store import bulk, rows
 from bodymap.store.schema import ITEM_TABLES, amendments, charts, visits
 
 
 def insert_visit(conn: Connection, v: Visit) -> None:
-    conn.execute(visits.insert(), {**rows.visit_row(v), "version": 1, "updated_at": now_stamp()})
-    for slot in ("pre", "post"):
-        insert_chart(conn, v.chart(slot), v.id, slot)
-    insert_amendments(conn, v, 0)
+    bulk.write_rows(conn, bulk.visit_rows([v], now_stamp()))
 
 
 def insert_amendments(conn: Connection, v: Visit, start: int) -> None:
     new = [rows.amendment_row(a, v.id, i) for i, a in enumerate(v.amendments) if i >= start]
     if new:
         conn.execute(amendments.insert(), new)
-
-
-def insert_chart(conn: Connection, chart: Chart, visit_id: str, slot: str) -> None:
-    conn.execute(
-        charts.insert(), {"id": chart.id, "visit_id": visit_id, "slot": slot, "version": 1}
-    )
-    insert_items(conn, chart)
 
 
 def insert_items(conn: Connection, chart: Chart) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
@@ -35,6 +36,7 @@ from bodymap.model import (
     VisitKind,
     VisitStatus,
 )
+from bodymap.model.codec import visit_to_json
 from tests.conftest import ROWS
 
 FRONT = ("right-crown", "left-crown", "right-chest-box", "left-chest-box", "right-thigh-box")
@@ -43,10 +45,11 @@ ZONES = {"front": FRONT, "back": BACK}
 
 text = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=30)
 ids = st.uuids().map(lambda u: u.hex)
-coord = st.floats(-50, 150, allow_nan=False, allow_infinity=False)
+coord = st.floats(-5, 105, allow_nan=False, allow_infinity=False)  # the test views are 0..100
 point = st.tuples(coord, coord)
 score = st.integers(0, 10)
 dates = st.dates(date(1900, 1, 1), date(2100, 1, 1))
+birth_dates = st.dates(date(1900, 1, 1), date(2020, 1, 1))
 zones_tz = st.sampled_from([None, UTC, timezone(timedelta(hours=-5))])
 datetimes = st.datetimes(datetime(1990, 1, 1), datetime(2090, 1, 1), timezones=zones_tz)
 views = st.sampled_from(VIEWS)
@@ -142,12 +145,7 @@ def outcomes(draw: st.DrawFn) -> Outcomes:
 @st.composite
 def visits(draw: st.DrawFn, client_id: str) -> Visit:
     signed = draw(st.booleans())
-    amendments = ()
-    if signed:
-        amendments = tuple(draw(st.lists(st.builds(
-            Amendment, author=st.just("T"), at=datetimes, reason=text,
-            fields=st.just(("soap",)), original_json=st.just('{"x":1}'), id=ids), max_size=2)))  # fmt: skip
-    return Visit(
+    visit = Visit(
         client_id=client_id, started_at=draw(datetimes), therapist=draw(text),
         kind=draw(st.sampled_from(VisitKind)),
         status=VisitStatus.SIGNED if signed else VisitStatus.DRAFT,
@@ -157,8 +155,15 @@ def visits(draw: st.DrawFn, client_id: str) -> Visit:
         technique_other=draw(text), self_care=tuple(draw(st.lists(st.sampled_from(SelfCare), max_size=2))),
         self_care_text=draw(text), outcomes=draw(outcomes()),
         signed_at=draw(datetimes) if signed else None, signed_by="T" if signed else "",
-        amendments=amendments, id=draw(ids),
+        id=draw(ids),
     )  # fmt: skip
+    if not signed:
+        return visit
+    # An amendment keeps the visit as it was: here, this same visit before any amendment.
+    amendments = tuple(draw(st.lists(st.builds(
+        Amendment, author=st.just("T"), at=datetimes, reason=text, fields=st.just(("soap",)),
+        original_json=st.just(visit_to_json(visit)), id=ids), max_size=2)))  # fmt: skip
+    return dataclasses.replace(visit, amendments=amendments)
 
 
 @st.composite
@@ -167,7 +172,7 @@ def records(draw: st.DrawFn) -> ClientRecord:
     cid = draw(ids)
     consent = draw(st.booleans())
     client = Client(
-        name=draw(text.filter(str.strip)), date_of_birth=draw(st.none() | dates),
+        name=draw(text.filter(str.strip)), date_of_birth=draw(st.none() | birth_dates),
         contact=draw(text), notes=draw(text), consent_treatment=consent,
         consent_treatment_date=draw(dates) if consent else draw(st.none() | dates),
         consent_storage=consent, consent_storage_date=draw(dates) if consent else None,
