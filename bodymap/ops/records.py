@@ -144,9 +144,6 @@ def add_arrow(
         if end is None:
             raise ValueError("to_zone: give a zone or an end point")
         to_zone = _zone_at(atlas, view, end[0], end[1], "end")
-    if view in atlas.views:  # the drag may have left the view: its ends stop at the edge
-        box = allowed_box(atlas, view)
-        start, end = clamp_point(box, start), (clamp_point(box, end) if end else None)
     arrow = ReferralArrow(view=view, start=start, to_zone=to_zone, end=end)
     check_item_zone(arrow, atlas)
     return AddItem(doc, slot, arrow)
