@@ -227,3 +227,37 @@ def test_click_on_shading_marks_and_alt_click_selects_it(qtbot, window):
     window.actions["deselect"].trigger()
     qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=pos)
     assert len(chart(window).marks) == 1
+
+
+def test_an_arrow_starts_and_ends_on_the_body(qtbot, window):
+    window.actions["mode_findings"].trigger()
+    window.tool_panel.arrow_radio.setChecked(True)
+    drag(qtbot, window, "back", [(20, 223), (90, 240), (165, 223)])  # from beside the body
+    assert chart(window).arrows == ()
+    assert "must start on the body" in window.statusBar().currentMessage()
+    drag(qtbot, window, "back", [(165, 223), (100, 200), (20, 200)])  # off the body
+    assert chart(window).arrows == ()
+    assert "must end on the body" in window.statusBar().currentMessage()
+
+
+def test_the_demo_arrows_are_drawn_on_the_patients_right(qtbot, gui_store, body_atlas):
+    """Every arrowhead the window draws lies in its target zone, on its own view and side."""
+    from bodymap.ops.demo import create_demo
+    from bodymap.ui.chart.items import ArrowItem
+    from bodymap.ui.shell.main_window import MainWindow
+
+    record = create_demo(gui_store, body_atlas)
+    w = MainWindow(gui_store, body_atlas)
+    qtbot.addWidget(w)
+    w.client_panel.select_client(record.client.id)
+    w.open_visit_id(record.visits[-1].id)
+    items = [g for g in w.controller.layers.items.values() if isinstance(g, ArrowItem)]
+    assert len(items) == len(record.visits[-1].pre_chart.arrows) >= 3
+    for g in items:
+        arrow, path = g.model, g.path()
+        tip = path.elementAt(path.elementCount() - 2)  # the head: wing, tip, wing come last
+        head = (tip.x, tip.y)
+        start_zone = body_atlas.zone_at(arrow.view, *arrow.start)
+        head_zone = body_atlas.zone_at(arrow.view, *head)
+        assert head_zone is not None and head_zone.id == arrow.to_zone
+        assert start_zone is not None and start_zone.side == head_zone.side == "right"

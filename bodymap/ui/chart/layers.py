@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from bodymap.geometry import Atlas
 from bodymap.model import Change, Chart, Finding, PainMark, ReferralArrow, Stroke
+from bodymap.model.arrows import arrow_end
 from bodymap.ui.chart._stroke_raster import StrokeRaster, body_mask
 from bodymap.ui.chart.items import ArrowItem, FindingItem, MarkItem, StrokeItem
 from bodymap.ui.chart.scene import BodyScene
@@ -135,7 +136,9 @@ class ChartLayers:
             g.set_model(item)  # type: ignore[attr-defined]
 
     def _arrow_end(self, arrow: ReferralArrow) -> tuple[float, float]:
-        return arrow.end if arrow.end is not None else self.atlas.zone(arrow.to_zone).point
+        # The PDF's rule (model.arrows): a head without a point on this view is not drawn
+        # elsewhere; the arrow shrinks to its start.
+        return arrow_end(arrow, self.atlas) or arrow.start
 
     def graphic(self, item_id: str) -> QGraphicsItem | None:
         return self.items.get(item_id)

@@ -182,8 +182,13 @@ class ChartController(QObject):
             cmd = records.add_arrow(
                 self.session.doc, atlas=self.atlas, slot=self.slot, view=view, start=start, end=end
             )
-        except ValueError:
-            self.message.emit(self.tr("The arrow must end on the body."))
+        except ValueError as exc:  # the message names the end that is off the body
+            if str(exc).startswith("start"):
+                self.message.emit(
+                    self.tr("The arrow must start on the body (at the trigger point).")
+                )
+            else:
+                self.message.emit(self.tr("The arrow must end on the body, on the same view."))
             return None
         return self.run_added(cmd)
 
