@@ -6,10 +6,12 @@ import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import cache
 from bodymap.geometry.errors import Problem
+from bodymap.geometry.limits import MAX_VIEW_VERTICES, too_many
 from bodymap.geometry.metadata import (
     METADATA_FILE,
     ZoneMeta,
@@ -95,6 +97,11 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
     docs = [read_svg(f, set(meta)) for f in files]
     for doc in docs:
         src.problems.extend(doc.problems)
+        count = sum(len(r) for raw in doc.zones for r in raw.rings)
+        if count > MAX_VIEW_VERTICES:  # refused before any geometry work is spent on it
+            view = f"the {doc.view} view"
+            src.problems.append(Problem(doc.file, too_many(count, MAX_VIEW_VERTICES, view)))
+            doc.zones.clear()
     per_view: dict[str, list[tuple[str, ZoneMeta, BaseGeometry, str]]] = {}
     for doc in docs:
         per_view.setdefault(doc.view, [])
@@ -102,7 +109,10 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
             if not raw.id:
                 src.problems.append(Problem(doc.file, "a zone path has no id"))
                 continue
-            geom, probs = zone_polygon(raw, doc.file)
+            try:
+                geom, probs = zone_polygon(raw, doc.file)
+            except (shapely.errors.GEOSException, ValueError) as exc:
+                geom, probs = None, [Problem(doc.file, f"unusable path geometry: {exc}", raw.id)]
             src.problems.extend(probs)
             if geom is None:
                 continue

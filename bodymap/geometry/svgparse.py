@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
@@ -15,6 +17,14 @@ from svgelements import SVG, Arc, Close, CubicBezier, Line, Move, QuadraticBezie
 from svgelements import Path as SvgPath
 
 from bodymap.geometry.errors import Problem
+from bodymap.geometry.limits import (
+    MAX_ZONE_VERTICES,
+    TooManyPoints,
+    outside_point,
+    points_at_least,
+    too_many,
+    viewbox_problem,
+)
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # Curves are flattened to chords of about this length (viewBox units), so that hit tests
@@ -24,6 +34,8 @@ MAX_SAMPLES = 96
 # Flattened points are rounded to this many decimals so that a border shared by two zones
 # yields identical vertices from both sides (exact noding: no slivers, fast coverage union).
 SNAP = 4
+# Beyond any view box: such a point is only reported (curve math on 1e308 overflows).
+FAR = 1e9
 
 
 @dataclass
@@ -60,6 +72,9 @@ def _bezier_points(ctrl: list[tuple[float, float]]) -> list[tuple[float, float]]
     A border shared by two zones appears in one path forwards and in the other backwards;
     evaluating both in one canonical direction gives bit-identical vertices (exact tiling).
     """
+    for x, y in ctrl:
+        if not (abs(x) <= FAR and abs(y) <= FAR):  # NaN too: report the point, do no math
+            return [(x, y)]
     flip = ctrl[0] > ctrl[-1]
     c = np.array(ctrl[::-1] if flip else ctrl, dtype=float)
     n = _samples([complex(x, y) for x, y in ctrl])
@@ -72,14 +87,27 @@ def _bezier_points(ctrl: list[tuple[float, float]]) -> list[tuple[float, float]]
     return [(float(x), float(y)) for x, y in pts[1:]]
 
 
-def _flatten(path: SvgPath) -> list[list[tuple[float, float]]]:
-    """Split a path into subpaths and flatten every segment into points."""
+def _far(*points: Any) -> bool:
+    return not all(abs(p.x) <= FAR and abs(p.y) <= FAR for p in points)
+
+
+def _flatten(path: SvgPath, limit: int | None = None) -> list[list[tuple[float, float]]]:
+    """Split a path into subpaths and flatten every segment into points.
+
+    Raises TooManyPoints as soon as more than `limit` points are made (a huge path costs no
+    more than the limit to refuse).
+    """
+    limit = MAX_ZONE_VERTICES if limit is None else limit
     rings: list[list[tuple[float, float]]] = []
     current: list[tuple[float, float]] = []
+    made = 0
     for seg in path:
+        if made + len(current) > limit:
+            raise TooManyPoints(made + len(current))
         if isinstance(seg, Move):
             if len(current) > 1:
                 rings.append(current)
+                made += len(current)
             current = [(round(seg.end.x, SNAP), round(seg.end.y, SNAP))]
             continue
         if seg.start is None or seg.end is None:
@@ -93,7 +121,7 @@ def _flatten(path: SvgPath) -> list[list[tuple[float, float]]]:
             q0, q1, q2 = seg.start, seg.control, seg.end
             ctrl = [q0, q0 + (q1 - q0) * (2 / 3), q2 + (q1 - q2) * (2 / 3), q2]
             current.extend(_bezier_points([(p.x, p.y) for p in ctrl]))
-        elif isinstance(seg, Arc):
+        elif isinstance(seg, Arc) and not _far(seg.start, seg.end):
             n = int(min(MAX_SAMPLES, max(4, math.ceil(seg.length() / CHORD))))
             pts = np.round(seg.npoint(np.linspace(0.0, 1.0, n + 1)[1:]), SNAP)
             current.extend((float(x), float(y)) for x, y in pts)
@@ -101,18 +129,34 @@ def _flatten(path: SvgPath) -> list[list[tuple[float, float]]]:
             current.append((seg.end.x, seg.end.y))
     if len(current) > 1:
         rings.append(current)
+    if made + len(current) > limit:
+        raise TooManyPoints(made + len(current))
     return rings
 
 
 def rings_to_geometry(rings: list[list[tuple[float, float]]]) -> BaseGeometry:
-    """Build a (multi)polygon from closed rings with the even-odd rule (inner rings are holes)."""
-    polys = [Polygon(r) for r in rings if len(r) >= 3]
-    if not polys:
+    """Build a (multi)polygon from closed rings with the even-odd rule (inner rings are holes).
+
+    Near-linear in the number of rings: their outlines are noded once and cut into faces,
+    and a face is inside when an odd number of rings contains it. (Taking the symmetric
+    difference ring by ring was quadratic: 1,000 small holes took 30 s.)
+    """
+    polys = np.array([Polygon(r) for r in rings if len(r) >= 3], dtype=object)
+    if len(polys) <= 1:
+        return polys[0] if len(polys) else Polygon()
+    outlines = shapely.union_all(shapely.get_exterior_ring(polys))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(outlines)))
+    points = shapely.point_on_surface(faces)
+    shapely.prepare(polys)
+    face_idx, ring_idx = shapely.STRtree(polys).query(points)
+    inside = shapely.contains(polys[ring_idx], points[face_idx])
+    kept = faces[np.bincount(face_idx[inside], minlength=len(faces)) % 2 == 1]
+    if len(kept) == 0:
         return Polygon()
-    geom: BaseGeometry = polys[0]
-    for p in polys[1:]:
-        geom = shapely.symmetric_difference(geom, p) if geom.is_valid and p.is_valid else geom
-    return geom
+    try:
+        return shapely.coverage_union_all(kept)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(kept)
 
 
 def rings_to_lines(rings: list[list[tuple[float, float]]]) -> list[LineString]:
@@ -156,16 +200,45 @@ def read_svg(file: Path, known_ids: set[str] | None = None) -> SvgDocument:
         return doc
     doc.view = root.get("data-view") or file.stem
     grouped = _zone_group_ids(root)
+    pruned = _drop_oversized(root, doc)
     try:
-        svg = SVG.parse(str(file), reify=True)
+        svg = SVG.parse(io.BytesIO(ET.tostring(root)) if pruned else str(file), reify=True)
     except Exception as exc:  # svgelements raises many kinds on broken markup
         doc.problems.append(Problem(name, f"unreadable file: {exc}"))
         return doc
     vb = svg.viewbox
     if vb is None:
         doc.problems.append(Problem(name, "the <svg> element has no viewBox"))
-    else:
-        doc.viewbox = (float(vb.x), float(vb.y), float(vb.width), float(vb.height))
+        return doc
+    bad_box = viewbox_problem((vb.x, vb.y, vb.width, vb.height), root.get("viewBox"))
+    if bad_box:
+        doc.problems.append(Problem(name, bad_box))
+        return doc
+    doc.viewbox = (float(vb.x), float(vb.y), float(vb.width), float(vb.height))
+    _read_paths(doc, svg, grouped, known)
+    return doc
+
+
+def _drop_oversized(root: ET.Element, doc: SvgDocument) -> bool:
+    """Take out paths sure to exceed the zone limit, before the (slow) full parse; True if any."""
+    dropped = False
+    for parent in root.iter():
+        for el in list(parent):
+            at_least = points_at_least(el.get("d") or "")
+            if at_least > MAX_ZONE_VERTICES:
+                parent.remove(el)
+                ET.register_namespace("", SVG_NS[1:-1])  # written back without ns0: prefixes
+                what = "the zone" if el.get("id") else "a path"
+                doc.problems.append(
+                    Problem(doc.file, too_many(at_least, MAX_ZONE_VERTICES, what), el.get("id"))
+                )
+                dropped = True
+    return dropped
+
+
+def _read_paths(doc: SvgDocument, svg: SVG, grouped: set[str], known: set[str]) -> None:
+    """Flatten every shape into doc.zones or doc.decorations; bad ones become problems."""
+    name = doc.file
     for el in svg.elements():
         if not isinstance(el, Shape):
             continue
@@ -176,13 +249,24 @@ def read_svg(file: Path, known_ids: set[str] | None = None) -> SvgDocument:
             path = el if isinstance(el, SvgPath) else SvgPath(el)
             rings = _flatten(path)
             d = path.d()
+        except TooManyPoints as exc:
+            what = "the zone" if zone else "the path"
+            doc.problems.append(
+                Problem(name, too_many(exc.args[0], MAX_ZONE_VERTICES, what), raw_id)
+            )
+            continue
         except Exception as exc:
             if zone:
                 doc.problems.append(Problem(name, f"invalid path data: {exc}", zone=raw_id))
             continue
+        far = outside_point(rings, doc.viewbox)
+        if far is not None:
+            box = " ".join(f"{v:g}" for v in doc.viewbox)
+            where = f"path coordinate ({far[0]:g}, {far[1]:g}) is outside the viewBox {box}"
+            doc.problems.append(Problem(name, where, zone=raw_id))
+            continue
         raw = RawPath(id=raw_id, attrs=attrs, rings=rings, d=d)
         (doc.zones if zone else doc.decorations).append(raw)
-    return doc
 
 
 def zone_polygon(raw: RawPath, file: str) -> tuple[BaseGeometry | None, list[Problem]]:
