@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the GUI) and return the process exit status."""
+    if os.name == "posix":
+        os.umask(0o077)  # health records: every file and folder made is its user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -12,7 +12,7 @@ from bodymap.model import PainMark, Quality, Source, Stroke
 
 pytestmark = pytest.mark.gui
 
-PIN = "2468"
+PIN = "246813"
 
 
 @pytest.fixture
@@ -270,18 +270,21 @@ def test_set_pin_dialog_checks_the_current_pin(qtbot, settings):
 
     d = SetPinDialog(settings)
     qtbot.addWidget(d)
-    d.current.setText("0000")
-    d.new.setText("97531")
-    d.repeat.setText("97531")
+    d.current.setText("000000")
+    d.new.setText("9753")
+    d.repeat.setText("9753")
     d.accept()
-    assert "current PIN" in d.message.text() and settings.check_pin(PIN)
+    assert "current PIN" in d.message.text()
     d.current.setText(PIN)
-    d.repeat.setText("97530")
+    d.accept()
+    assert "Use 6 to 12 digits" in d.message.text()
+    d.new.setText("975319")
+    d.repeat.setText("975310")
     d.accept()
     assert "not the same" in d.message.text()
-    d.repeat.setText("97531")
+    d.repeat.setText("975319")
     d.accept()
-    assert settings.check_pin("97531") and not settings.check_pin(PIN)
+    assert settings.try_pin("975319").ok and not settings.try_pin(PIN).ok
 
 
 def test_started_from_the_main_window_and_reloaded_after(qtbot, window, settings, body_atlas, touch_device):  # fmt: skip
@@ -371,34 +374,53 @@ def test_every_step_fits_a_tablet_in_both_orientations(cm, qtbot, body_atlas, la
         shoot(cm, qtbot, size, "8_thanks", larger)
 
 
-def test_too_many_wrong_pins_rest_the_keypad(cm):
-    from bodymap.ui.client_mode.window import MAX_TRIES
+def test_too_many_wrong_pins_rest_the_keypad_and_the_rest_outlives_the_window(
+    cm, settings, qtbot, gui_store, body_atlas, visit
+):
+    from bodymap.ops.pin_guard import FIRST_LOCK_S, FREE_TRIES
 
     cm.ask_pin()
-    for _ in range(MAX_TRIES):
-        cm.pin.edit.setText("0000")
+    for _ in range(FREE_TRIES):
+        cm.pin.edit.setText("000000")
         cm.pin.submit()
-    assert not cm.pin.ok_button.isEnabled() and "wait" in cm.pin.message.text()
+    assert not cm.pin.ok_button.isEnabled() and "wait 30 seconds" in cm.pin.message.text()
     cm.pin.edit.setText(PIN)
     cm.pin.submit()  # ignored while resting
     assert cm.isVisible() and cm.pin.cancel_button.isEnabled()
+    # A new window (or a restart) reads the same lock from the PIN file.
+    from bodymap.ui.client_mode.window import ClientModeWindow
+
+    again = ClientModeWindow(gui_store, body_atlas, visit, settings)
+    qtbot.addWidget(again)
+    again.ask_pin()
+    assert not again.pin.ok_button.isEnabled() and "Please wait" in again.pin.message.text()
+    assert 0 < settings.pins.wait_s() <= FIRST_LOCK_S
+    again.unlocked = True
 
 
-def test_settings_keep_only_a_salted_hash_of_the_pin(tmp_path):
+def test_settings_keep_no_pin_verifier_and_are_owner_only(tmp_path):
+    import os
+
+    from bodymap.ops.pin_guard import PIN_FILE
     from bodymap.ui.common.settings import PIN_KEY, AppSettings
 
-    path = tmp_path / "s.ini"
+    path = tmp_path / "conf" / "s.ini"
+    old = AppSettings(path)
+    old._q.setValue(PIN_KEY, "scrypt$16384$8$1$c2FsdA==$a2V5")  # as older versions kept it
+    old.sync()
     s = AppSettings(path)
-    assert not s.has_pin and not s.check_pin("")
-    s.set_pin("86420")
+    assert not s.has_pin and PIN_KEY not in path.read_text()  # the readable old hash is gone
+    s.set_pin("864209")
     s.client_text_scale = 9.0
-    again = AppSettings(path)  # read back from the file
-    assert again.has_pin and again.check_pin("86420") and not again.check_pin("86421")
+    s.sync()
+    again = AppSettings(path)  # read back from the files
+    assert again.has_pin and again.try_pin("864209").ok and not again.try_pin("864201").ok
     assert again.client_text_scale == 2.0  # clamped
-    text = path.read_text(encoding="utf-8")
-    assert "86420" not in text and "scrypt" in text
-    again._q.setValue(PIN_KEY, "garbage")
-    assert not again.has_pin and not again.check_pin("86420")
+    assert "scrypt" not in path.read_text() and "864209" not in (path.parent / PIN_FILE).read_text()
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert (path.parent / PIN_FILE).stat().st_mode & 0o777 == 0o600
+        assert path.parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_summary_rows_stay_at_the_top_when_shown_again(qtbot):

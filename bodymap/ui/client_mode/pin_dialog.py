@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -147,7 +149,7 @@ class SetPinDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Therapist PIN"))
         col = QVBoxLayout(self)
-        intro = QLabel(reason or self.tr("The PIN unlocks the tablet when a client has finished. Use 4 to 12 digits."))  # fmt: skip
+        intro = QLabel(reason or self.tr("The PIN unlocks the tablet when a client has finished. Use 6 to 12 digits."))  # fmt: skip
         intro.setWordWrap(True)
         col.addWidget(intro)
         form = QFormLayout()
@@ -169,12 +171,17 @@ class SetPinDialog(QDialog):
 
     def problem(self) -> str:
         """Why the entered PINs cannot be saved, or "" when they can."""
-        if self.current is not None and not self.settings.check_pin(self.current.text()):
-            return self.tr("The current PIN is not right.")
+        if self.current is not None:
+            answer = self.settings.try_pin(self.current.text())
+            if answer.locked:
+                wait = math.ceil(answer.wait_s)
+                return self.tr("Too many wrong PINs. Please wait {0} seconds.").format(wait)
+            if not answer.ok:
+                return self.tr("The current PIN is not right.")
         try:
             check_pin(self.new.text())
         except PinError:
-            return self.tr("Use 4 to 12 digits for the PIN.")
+            return self.tr("Use 6 to 12 digits for the PIN.")
         if self.new.text() != self.repeat.text():
             return self.tr("The two new PINs are not the same.")
         return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
@@ -28,7 +29,6 @@ from bodymap.ui.common.settings import AppSettings
 
 log = logging.getLogger(__name__)
 LARGER = 1.35  # "Larger text" multiplies the text size by this
-MAX_TRIES, PAUSE_S = 5, 30  # wrong PINs in a row before the keypad rests
 
 
 class ClientModeWindow(QWidget):
@@ -44,7 +44,6 @@ class ClientModeWindow(QWidget):
         self.report = ClientReport(atlas, visit)
         self.saved: Visit | None = None
         self.unlocked = False
-        self.wrong_pins = 0
         self.pages: list[tuple[str, str | None]] = [("where", None)]
         self.pos = 0
         self._build()
@@ -202,17 +201,19 @@ class ClientModeWindow(QWidget):
     def ask_pin(self) -> None:
         if self.stack.currentWidget() is not self.pin:
             self.pin.reset()
+            wait = self.settings.pins.wait_s()
+            if wait > 0:  # still locked from an earlier window or before a restart
+                self.pin.pause(math.ceil(wait))
             self.stack.setCurrentWidget(self.pin)
             self.progress.clear()
             self.back_button.hide()
             self.next_button.hide()
 
     def _on_pin_submitted(self, pin: str) -> None:
-        if not self.settings.check_pin(pin):
-            log.info("client mode: wrong PIN")
-            self.wrong_pins += 1
-            if self.wrong_pins % MAX_TRIES == 0:
-                self.pin.pause(PAUSE_S)
+        answer = self.settings.try_pin(pin)
+        if not answer.ok:
+            if answer.locked:  # the lock is kept in the PIN file: another window sees it too
+                self.pin.pause(math.ceil(answer.wait_s))
             else:
                 self.pin.reset(self.tr("That PIN is not right. Please try again."))
             return

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from bodymap.ops.pin import hash_pin, is_pin_hash, verify_pin
+from bodymap.files import private_dir
+from bodymap.ops.pin_guard import PIN_FILE, PinGuard, PinTry
 
+# Where older versions kept the PIN hash, readable by every local user; it is dropped on sight.
 PIN_KEY = "security/therapist_pin_hash"
 TEXT_SCALE_KEY = "client_mode/text_scale"
 DATABASE_KEY = "store/database"  # the --db last given: a path, or a URL without its password
@@ -22,6 +26,12 @@ class AppSettings:
             self._q = QSettings("bodymap", "bodymap")
         else:
             self._q = QSettings(str(path), QSettings.Format.IniFormat)
+        folder = private_dir(Path(self.path).parent)
+        # The PIN's verifier and its wrong tries live in an owner-only file of their own.
+        self.pins = PinGuard(folder / PIN_FILE)
+        if self._q.contains(PIN_KEY):
+            self._q.remove(PIN_KEY)
+            self.sync()
 
     @property
     def path(self) -> str:
@@ -29,25 +39,22 @@ class AppSettings:
 
     def sync(self) -> None:
         self._q.sync()
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, 0o600)  # settings name the database: the user's alone
 
-    # -- therapist PIN (only its salted hash is stored) -----------------------------
+    # -- therapist PIN (only a salted scrypt verifier is stored) ---------------------
 
     @property
     def has_pin(self) -> bool:
-        return is_pin_hash(self._pin_hash())
-
-    def _pin_hash(self) -> str:
-        value = self._q.value(PIN_KEY, "")
-        return value if isinstance(value, str) else ""
+        return self.pins.has_pin
 
     def set_pin(self, pin: str) -> None:
-        """Store a new PIN's hash (PinError if it is not 4-12 digits)."""
-        self._q.setValue(PIN_KEY, hash_pin(pin))
-        self._q.sync()
+        """Keep a new PIN's verifier (PinError if it is not 6-12 digits)."""
+        self.pins.set_pin(pin)
 
-    def check_pin(self, pin: str) -> bool:
-        """True if a PIN is set and `pin` is it."""
-        return self.has_pin and verify_pin(pin, self._pin_hash())
+    def try_pin(self, pin: str) -> PinTry:
+        """Check a PIN, counting wrong ones; a locked keypad answers with the wait."""
+        return self.pins.try_pin(pin)
 
     # -- the records database -------------------------------------------------------
 
@@ -60,7 +67,7 @@ class AppSettings:
     @database.setter
     def database(self, target: str | None) -> None:
         self._q.setValue(DATABASE_KEY, target or "")
-        self._q.sync()
+        self.sync()
 
     # -- client mode --------------------------------------------------------------
 
