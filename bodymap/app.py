@@ -28,6 +28,20 @@ def display_available(env: dict[str, str] | None = None, platform: str | None = 
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
+def _ask_to_create(path: Any) -> bool:
+    """Ask before making a new, empty records database anywhere but the default place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        None,
+        "bodymap",
+        f"There is no records database at\n{path}\n\nCreate a new, empty one there?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     """Open the charting window; returns the exit status (2 when there is no display).
 
@@ -52,7 +66,7 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     settings = AppSettings()
     if getattr(ctx, "db", None) is None:
         ctx.db = settings.database  # a room's computer goes on with the clinic server it was given
-    opened = open_resources(ctx)
+    opened = open_resources(ctx, confirm_create=_ask_to_create)
     if isinstance(opened, str):
         QMessageBox.critical(None, "bodymap", opened)
         return 1

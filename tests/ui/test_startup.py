@@ -43,23 +43,33 @@ from bodymap.cli.context import CliContext
 
 app = QApplication(["bodymap"])
 QMessageBox.critical = staticmethod(lambda _p, _t, text, *a: print("DIALOG:", text) or 0)
+yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+def question(_p, _t, text, *a):
+    print("ASKED:", text.replace(chr(10), " "))
+    return yes if sys.argv[2] == "yes" else no
+QMessageBox.question = staticmethod(question)
 def check():
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
     print("WINDOWS:", [type(w).__name__ for w in windows])
     app.quit()
 QTimer.singleShot(300, check)
-ctx = CliContext(db=sys.argv[1])
+ctx = CliContext(db=sys.argv[1] or None, atlas_path=sys.argv[3] or None)
 status = run_gui(ctx)
 ctx.close()
 print("STATUS:", status)
 """
 
 
-def _run_gui(db: str) -> subprocess.CompletedProcess:
+def _run_gui(
+    db: str, answer: str = "no", atlas: str = "", home=None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if home is not None:  # the user's data and settings folders, for a first start
+        env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     return subprocess.run(
-        [sys.executable, "-c", RUN_GUI, db], env=env, capture_output=True, text=True, timeout=60
-    )
+        [sys.executable, "-c", RUN_GUI, db, answer, atlas],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
 
 
 def test_run_gui_opens_the_main_window(tmp_path):
@@ -88,3 +98,42 @@ def test_a_bad_atlas_is_a_message(tmp_path):
     (tmp_path / "front.svg").write_text("<svg><path id='x' d='M0,0'/></svg>", encoding="utf-8")
     result = open_resources(CliContext(db=str(tmp_path / "r.sqlite"), atlas_path=str(tmp_path)))
     assert isinstance(result, str) and result.startswith("The body atlas could not be")
+
+
+def test_the_window_asks_before_it_creates_a_database(tmp_path):
+    target = tmp_path / "Clinc" / "records.sqlite"  # a typo in --db
+    proc = _run_gui(str(target), "no", home=tmp_path / "home")
+    assert f"ASKED: There is no records database at {target}" in proc.stdout, proc.stderr
+    assert "DIALOG: The records database could not be opened" in proc.stdout
+    assert "none was created" in proc.stdout and "STATUS: 1" in proc.stdout
+    assert not (tmp_path / "Clinc").exists()
+    proc = _run_gui(str(target), "yes", home=tmp_path / "home")
+    assert "WINDOWS: ['MainWindow']" in proc.stdout and "STATUS: 0" in proc.stdout, proc.stderr
+    assert target.stat().st_size > 0
+
+
+def test_the_first_start_creates_the_default_database_without_asking(tmp_path):
+    proc = _run_gui("", "no", home=tmp_path / "home")
+    assert "ASKED" not in proc.stdout and "WINDOWS: ['MainWindow']" in proc.stdout, proc.stderr
+    assert (tmp_path / "home" / "data" / "bodymap" / "bodymap.sqlite").stat().st_size > 0
+    assert (tmp_path / "home" / "data" / "bodymap").stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (('viewBox="0 0 100 100"', 'viewBox="0 0 NaN NaN"'), "the viewBox '0 0 NaN NaN' is not"),
+        (("M20,10 L50,10", "M20,10 C1e308,10 40,10 50,10"), "path coordinate (1e+308, 10) is"),
+    ],
+)
+def test_a_hostile_atlas_is_a_start_up_dialog_not_a_traceback(tmp_path, atlas_dir, change, named):
+    import shutil
+
+    folder = tmp_path / "atlas"
+    shutil.copytree(atlas_dir, folder)
+    front = folder / "front.svg"
+    front.write_text(front.read_text().replace(*change, 1))
+    proc = _run_gui(str(tmp_path / "r.sqlite"), "no", atlas=str(folder), home=tmp_path / "home")
+    assert "DIALOG: The body atlas could not be loaded" in proc.stdout, proc.stderr
+    assert named in proc.stdout and "STATUS: 1" in proc.stdout
+    assert "Traceback" not in proc.stderr and not (tmp_path / "r.sqlite").exists()

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bodymap.geometry import Atlas, AtlasError, load_atlas
-from bodymap.store import Store, StoreError
+from bodymap.store import MissingDatabaseError, Store, StoreError
+from bodymap.store.location import locate
 
 log = logging.getLogger(__name__)
 
 
-def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
-    """(store, atlas), or a message a therapist can act on when either cannot be opened."""
+def open_resources(
+    ctx: Any, confirm_create: Callable[[Path], bool] | None = None
+) -> tuple[Store, Atlas] | str:
+    """(store, atlas), or a message a therapist can act on when either cannot be opened.
+
+    A missing database file is created at the default location on the first start; anywhere
+    else only when `confirm_create(path)` says yes (a mistyped --db makes nothing).
+    """
     try:
         atlas = load_atlas(getattr(ctx, "atlas_path", None))
     except AtlasError as exc:
@@ -21,9 +30,7 @@ def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
     except OSError as exc:
         return f"The body atlas could not be read: {exc.strerror or exc}"
     try:
-        # Only the default location is created without asking (the first start).
-        db = getattr(ctx, "db", None)
-        store = Store.open(db, atlas=atlas, create=db is None)
+        store = _open_or_create(getattr(ctx, "db", None), atlas, confirm_create)
     except StoreError as exc:
         return f"The records database could not be opened:\n{exc}"
     except OSError as exc:
@@ -32,6 +39,21 @@ def open_resources(ctx: Any) -> tuple[Store, Atlas] | str:
         ctx.on_close(store.close)
     take_daily_backup(store)
     return store, atlas
+
+
+def _open_or_create(
+    db: str | None, atlas: Atlas, confirm_create: Callable[[Path], bool] | None
+) -> Store:
+    try:
+        return Store.open(db, atlas=atlas)
+    except MissingDatabaseError as exc:
+        first_start = locate(db).is_default
+        if not first_start and (confirm_create is None or not confirm_create(exc.path)):
+            raise StoreError(
+                f"there is no database at {exc.path}, and none was created; start bodymap "
+                "with --db naming the records database to use"
+            ) from None
+    return Store.open(db, atlas=atlas, create=True)
 
 
 def take_daily_backup(store: Store) -> None:
