@@ -42,6 +42,18 @@ def _ask_to_create(path: Any) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _ask_passphrase(path: Any, why: str) -> str | None:
+    """The passphrase of an encrypted database, typed into a dialog (None: cancelled)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text = f"{why}\n\n" if why else ""
+    typed, ok = QInputDialog.getText(
+        None, "bodymap", f"{text}The records database\n{path}\nis encrypted. Its passphrase:",
+        QLineEdit.EchoMode.Password,
+    )  # fmt: skip
+    return typed if ok and typed else None
+
+
 def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     """Open the charting window; returns the exit status (2 when there is no display).
 
@@ -66,7 +78,7 @@ def run_gui(ctx: Any, *, argv: list[str] | None = None) -> int:
     settings = AppSettings()
     if getattr(ctx, "db", None) is None:
         ctx.db = settings.database  # a room's computer goes on with the clinic server it was given
-    opened = open_resources(ctx, confirm_create=_ask_to_create)
+    opened = open_resources(ctx, confirm_create=_ask_to_create, ask_passphrase=_ask_passphrase)
     if isinstance(opened, str):
         QMessageBox.critical(None, "bodymap", opened)
         return 1

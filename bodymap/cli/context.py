@@ -12,7 +12,7 @@ from bodymap.cli.errors import CliError
 from bodymap.geometry import Atlas, AtlasError, load_atlas
 
 if TYPE_CHECKING:
-    from bodymap.store import Store
+    from bodymap.store import DatabaseKey, Store
 
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
@@ -73,14 +73,23 @@ class CliContext:
         """The records database (--db, or the default file), opened on first use; never created."""
         return self.open_store()
 
-    def open_store(self, *, create: bool = False) -> Store:
-        """The records database; only commands that make data on purpose pass `create`."""
+    def open_store(self, *, create: bool = False, key: DatabaseKey | None = None) -> Store:
+        """The records database; only commands that make data on purpose pass `create`.
+
+        An encrypted database opens with the keyring's key, else with a passphrase from
+        BODYMAP_DB_PASSPHRASE or the terminal; a new one is encrypted with `key`.
+        """
         if self._store is None:
-            from bodymap.store import Store, StoreError
+            from bodymap.cli.passwords import DB_PASSPHRASE_ENV, read_passphrase
+            from bodymap.store import DatabaseKey, KeyRequiredError, Store, StoreError
 
             try:
-                self._store = Store.open(self.db, create=create)
-            except StoreError as exc:
+                try:
+                    self._store = Store.open(self.db, create=create, key=key)
+                except KeyRequiredError as exc:
+                    typed = read_passphrase(f"passphrase for {exc.path}: ", DB_PASSPHRASE_ENV)
+                    self._store = Store.open(self.db, key=DatabaseKey(typed))
+            except (StoreError, ValueError) as exc:
                 raise CliError(str(exc)) from None
             self.on_close(self._store.close)
             self._sign_in(self._store)

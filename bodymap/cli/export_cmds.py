@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from bodymap.cli.context import CliContext, CliError, Handler, reported
+from bodymap.cli.crypt_cmds import SEAL_HELP, SEALED_SUFFIX, file_passphrase
 from bodymap.files import private_dir, write_atomic
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         metavar="FILE.pdf",
         help="where to write it (default: a generated name in ./exports/)",
     )
+    p.add_argument("--encrypt", action="store_true", help=SEAL_HELP)
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4", type=str.lower,
                    help="paper size (default: a4)")  # fmt: skip
 
@@ -88,10 +90,15 @@ def _reported(handler: Handler) -> Handler:
     return reported(run)
 
 
-def _write(data: bytes, output: str | None, default_name: str) -> Path:
-    """Write the PDF to -o FILE, or under ./exports/ with a generated name (never overwriting)."""
+def _write(data: bytes, args: argparse.Namespace, default_name: str) -> Path:
+    """Write the PDF to -o FILE, or under ./exports/ with a generated name (never overwriting);
+    sealed with a passphrase under --encrypt."""
+    from bodymap.files.sealed import seal
     from bodymap.ops.reports import free_path
 
+    if args.encrypt:
+        data, default_name = seal(data, file_passphrase(True)), default_name + SEALED_SUFFIX
+    output = args.output
     path = Path(output) if output else free_path(private_dir(EXPORT_DIR), default_name)
     if path.parent and not path.parent.exists():
         raise CliError(f"folder {path.parent} does not exist")
@@ -107,7 +114,7 @@ def _report(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
     req = reports.ReportRequest(kind, args.visit_id, args.other_id, args.page_size,
                                 include_drafts=args.include_drafts, slot=args.chart)  # fmt: skip
     data = reports.render_report(ctx.store, ctx.atlas, req)
-    _write(data, args.output, reports.suggested_name(ctx.store, req))
+    _write(data, args, reports.suggested_name(ctx.store, req))
     visit = ctx.store.get_visit(args.visit_id)
     ctx.store.record_event("exported", client_id=visit.client_id, kind="visit", record_id=visit.id)
     return 0
@@ -145,6 +152,6 @@ def cmd_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("--from is after --to")
     data = progress_pdf(store, ctx.atlas, client_id, start=args.start, end=args.end,
                         include_drafts=args.include_drafts, page_size=args.page_size)  # fmt: skip
-    _write(data, args.output, progress_filename(client_id, args.start, args.end))
+    _write(data, args, progress_filename(client_id, args.start, args.end))
     store.record_event("exported", client_id=client_id, kind="client", record_id=client_id)
     return 0

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bodymap.cli import (
     atlas_cmds,
     clinic_cmds,
+    crypt_cmds,
     export_cmds,
     gui_cmds,
     records_cmds,
@@ -19,7 +20,9 @@ from bodymap.cli import (
 from bodymap.cli.context import CliContext, CliError, file_error
 
 # Each module adds its subcommands with register(subparsers); order sets the help listing.
-COMMAND_MODULES = [atlas_cmds, records_cmds, export_cmds, referral_cmds, clinic_cmds, gui_cmds]
+COMMAND_MODULES = [
+    atlas_cmds, records_cmds, crypt_cmds, export_cmds, referral_cmds, clinic_cmds, gui_cmds,
+]  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

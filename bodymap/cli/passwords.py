@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 
 from bodymap.cli.errors import CliError
@@ -24,3 +25,24 @@ def read_password(prompt: str, *, from_stdin: bool, confirm: bool = False) -> st
     except EOFError:
         raise CliError("no password given") from None
     return password
+
+
+DB_PASSPHRASE_ENV = "BODYMAP_DB_PASSPHRASE"  # unlocks an encrypted database
+FILE_PASSPHRASE_ENV = "BODYMAP_FILE_PASSPHRASE"  # seals and opens sealed backups and exports
+
+
+def read_passphrase(prompt: str, env: str, *, confirm: bool = False) -> str:
+    """A passphrase from the environment variable `env`, else typed at a prompt (twice with
+    `confirm`); a script without a terminal is told which variable to set."""
+    given = os.environ.get(env)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise CliError(f"no terminal to ask for the passphrase on: set {env}")
+    try:
+        passphrase = getpass.getpass(prompt)
+        if confirm and getpass.getpass("the same again: ") != passphrase:
+            raise CliError("the two passphrases differ; nothing was changed")
+    except EOFError:
+        raise CliError("no passphrase given") from None
+    return passphrase

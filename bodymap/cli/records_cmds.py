@@ -9,11 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from bodymap.cli.context import CliContext, CliError, reported
+from bodymap.cli.crypt_cmds import (
+    SEAL_HELP,
+    SEALED_SUFFIX,
+    file_passphrase,
+    new_database_key,
+)
 from bodymap.model import ClientHeader, VisitSummary
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="create a new, empty records database (at --db or the default)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt it (SQLCipher): a random key kept in the system keyring, or a "
+                        "passphrase where there is no keyring")  # fmt: skip
+    p.add_argument("--passphrase", action="store_true",
+                   help="with --encrypt: a passphrase asked at every start, not the keyring")  # fmt: skip
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("clients", help="list clients")
@@ -30,11 +41,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("backup", help="make a consistent copy of the database (safe while in use)")
     p.add_argument("--to", metavar="PATH", help="where to write it (default: the backups folder)")
+    p.add_argument("--encrypt", action="store_true", help=SEAL_HELP)
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("export-json", help="write one client's whole record as portable JSON")
     p.add_argument("client_id", metavar="CLIENT_ID")
     p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.add_argument("--encrypt", action="store_true", help=SEAL_HELP)
     p.set_defaults(handler=cmd_export_json)
 
     p = sub.add_parser("import-json", help="add a client from portable JSON (all or nothing)")
@@ -80,8 +93,9 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
     try:
         existing = Store.open(ctx.db)
-    except MissingDatabaseError:
-        print(f"created {ctx.open_store(create=True).path}")
+    except MissingDatabaseError as missing:
+        key = new_database_key(missing.path, args.passphrase) if args.encrypt else None
+        print(f"created {ctx.open_store(create=True, key=key).path}")
         return 0
     with existing:
         where = existing.path or "the database"
@@ -146,7 +160,10 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
         if store.path is None:
             raise CliError("give --to PATH for a backup of a database server")
         dest = manual_backup_path(store.path)
-    print(store.backup(dest))
+    if args.encrypt:
+        print(store.sealed_backup(dest.with_name(dest.name + SEALED_SUFFIX), file_passphrase(True)))
+    else:
+        print(store.backup(dest))
     return 0
 
 
@@ -155,7 +172,10 @@ def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.portable import export_client_json
 
     store = ctx.store
-    record = export_client_json(store, store.resolve_client_id(args.client_id), Path(args.output))
+    sealing = file_passphrase(True) if args.encrypt else None
+    record = export_client_json(
+        store, store.resolve_client_id(args.client_id), Path(args.output), passphrase=sealing
+    )
     print(f"exported client {record.client.id} with {len(record.visits)} visit(s) to {args.output}")
     return 0
 
@@ -164,7 +184,8 @@ def cmd_export_json(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_import_json(args: argparse.Namespace, ctx: CliContext) -> int:
     from bodymap.ops.portable import read_client_file
 
-    record = read_client_file(Path(args.file), ctx.atlas)  # a bad file creates no database
+    # A bad file creates no database; a sealed one asks for its passphrase.
+    record = read_client_file(Path(args.file), ctx.atlas, lambda: file_passphrase(False))
     ctx.open_store(create=True).import_record(record)
     print(f"imported client {record.client.id} with {len(record.visits)} visit(s)")
     return 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from bodymap.files import write_atomic
+from bodymap.files.sealed import is_sealed, seal, unseal
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
 from bodymap.model.atlas_check import record_problems
@@ -16,10 +18,14 @@ from bodymap.store import Store
 log = logging.getLogger(__name__)
 
 
-def export_client_json(store: Store, client_id: str, dest: Path) -> ClientRecord:
-    """Write a client with every visit, intake revision and plan to `dest` (atomically)."""
+def export_client_json(
+    store: Store, client_id: str, dest: Path, *, passphrase: str | None = None
+) -> ClientRecord:
+    """Write a client with every visit, intake revision and plan to `dest` (atomically),
+    sealed with `passphrase` when one is given."""
     record = store.load_record(client_id)
-    write_atomic(Path(dest), record_to_json(record))
+    text = record_to_json(record).encode("utf-8")
+    write_atomic(Path(dest), seal(text, passphrase) if passphrase else text)
     store.record_event("exported", client_id=client_id, kind="client", record_id=client_id)
     log.info("exported client %s (%d visits)", client_id, len(record.visits))
     return record
@@ -39,12 +45,19 @@ def read_client_json(text: str | bytes, atlas: Atlas | None) -> ClientRecord:
     return record
 
 
-def read_client_file(source: Path, atlas: Atlas | None) -> ClientRecord:
-    """Read and fully validate an export file (before any database is opened or locked)."""
+def read_client_file(
+    source: Path, atlas: Atlas | None, passphrase: Callable[[], str] | None = None
+) -> ClientRecord:
+    """Read and fully validate an export file (before any database is opened or locked);
+    a sealed one is opened with the passphrase `passphrase()` gives."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         raise DecodeError([f"(file): cannot read {source}: {exc.strerror}"]) from None
+    if is_sealed(data):
+        if passphrase is None:
+            raise DecodeError(["(file): sealed with a passphrase; give it to open the file"])
+        data = unseal(data, passphrase())
     return read_client_json(data, atlas)
 
 

@@ -3,6 +3,7 @@
 from bodymap.store.errors import (
     ConflictError,
     CorruptDatabaseError,
+    KeyRequiredError,
     MissingDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
@@ -11,12 +12,15 @@ from bodymap.store.errors import (
     StorageFullError,
     StoreBusyError,
     StoreError,
+    WrongKeyError,
 )
+from bodymap.store.keys import DatabaseKey
 from bodymap.store.location import default_db_path, is_url
 from bodymap.store.repository import Store
 
 __all__ = [
-    "ConflictError", "CorruptDatabaseError", "MissingDatabaseError", "NewerSchemaError", "NotADatabaseError",
-    "NotFoundError", "ReadOnlyStoreError", "StorageFullError", "Store", "StoreBusyError",
-    "StoreError", "default_db_path", "is_url",
+    "ConflictError", "CorruptDatabaseError", "DatabaseKey", "KeyRequiredError",
+    "MissingDatabaseError", "NewerSchemaError", "NotADatabaseError", "NotFoundError",
+    "ReadOnlyStoreError", "StorageFullError", "Store", "StoreBusyError", "StoreError",
+    "WrongKeyError", "default_db_path", "is_url",
 ]  # fmt: skip

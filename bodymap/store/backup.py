@@ -7,11 +7,13 @@ import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from bodymap.files import FileWriteError, private_dir, publish
 from bodymap.files.atomic import FILE_MODE, partial_path, reason
 from bodymap.store.errors import StoreError
-from bodymap.store.sqlitefile import connect, integrity, row_counts
+from bodymap.store.keys import DatabaseKey
+from bodymap.store.sqlitefile import DRIVER_ERRORS, connect, integrity, row_counts
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +32,25 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def copy_database(db_path: Path, dest: Path) -> Path:
+def copy_database(db_path: Path, dest: Path, key: DatabaseKey | None = None) -> Path:
     """A consistent, verified copy of a live database, safe while other processes write to it.
 
     The copy is written beside `dest` under a temporary name, then opened, integrity-checked
     and its row counts compared with the source's before it is renamed into place: a backup
-    that is reported was read back whole. On any failure nothing is left at `dest`.
+    that is reported was read back whole. On any failure nothing is left at `dest`. The copy
+    of an encrypted database is encrypted with the same key.
     """
     private_dir(dest.parent)
     tmp = partial_path(dest)
     try:
-        counts = _copy(db_path, tmp)
-        _verify(tmp, counts, dest)
+        counts = _copy(db_path, tmp, key)
+        check = connect(tmp, read_only=True, key=key)
+        try:
+            _verify(check, counts, dest)
+        finally:
+            check.close()
         return publish(tmp, dest)
-    except (sqlite3.Error, OSError) as exc:
+    except DRIVER_ERRORS + (OSError,) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(
             f"could not make the backup {dest}: {_why(exc)}; no backup was made"
@@ -62,33 +69,49 @@ def _why(exc: BaseException) -> str:
     return "the disk is full (free some space and try again)" if "full" in text.lower() else text
 
 
-def _copy(db_path: Path, tmp: Path) -> dict[str, int]:
-    """Copy one snapshot of the source into `tmp`; returns that snapshot's row counts."""
+def _copy(db_path: Path, tmp: Path, key: DatabaseKey | None = None) -> dict[str, int]:
+    """Copy one snapshot of the source into a new file `tmp`; returns its row counts."""
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-    src = connect(db_path, read_only=True)
+    out = connect(tmp, key=key)
+    try:
+        counts = _snapshot(db_path, out, key)
+        out.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        out.close()
+    return counts
+
+
+def _snapshot(db_path: Path, out: Any, key: DatabaseKey | None) -> dict[str, int]:
+    """Copy one snapshot of the source into the connection `out`; returns its row counts."""
+    src = connect(db_path, read_only=True, key=key)
     try:
         src.isolation_level = None
         src.execute("BEGIN")  # the counts and the pages copied come from one snapshot
         counts = row_counts(src)
-        out = connect(tmp)
-        try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            out.close()
+        src.backup(out)
         src.execute("ROLLBACK")
     finally:
         src.close()
     return counts
 
 
-def _verify(tmp: Path, expected: dict[str, int], dest: Path) -> None:
-    con = connect(tmp, read_only=True)
+def image_of(db_path: Path) -> bytes:
+    """A verified, consistent copy of an unencrypted database as bytes, made in memory only.
+
+    For a backup sealed with a passphrase: the unsealed copy never touches the disk.
+    """
+    mem = sqlite3.connect(":memory:")
     try:
-        checked = integrity(con)
-        got = row_counts(con) if checked == "ok" else {}
+        counts = _snapshot(db_path, mem, None)
+        _verify(mem, counts, Path(":memory:"))
+        return bytes(mem.serialize())
     finally:
-        con.close()
+        mem.close()
+
+
+def _verify(con: Any, expected: dict[str, int], dest: Path) -> None:
+    checked = integrity(con)
+    got = row_counts(con) if checked == "ok" else {}
     if checked != "ok" or got != expected:
         why = checked if checked != "ok" else _count_difference(expected, got)
         raise BackupError(f"the backup {dest} did not verify ({why}); no backup was made")
@@ -102,7 +125,11 @@ def _count_difference(expected: dict[str, int], got: dict[str, int]) -> str:
 
 
 def daily_backup(
-    db_path: Path, *, keep: int = KEEP_DAILY, today: date | None = None
+    db_path: Path,
+    *,
+    keep: int = KEEP_DAILY,
+    today: date | None = None,
+    key: DatabaseKey | None = None,
 ) -> Path | None:
     """Take today's backup if there is none yet and keep only the last `keep` daily ones.
 
@@ -113,7 +140,7 @@ def daily_backup(
     target = folder / f"{db_path.stem}-{DAILY_PREFIX}{day}.sqlite"
     made = None
     if not target.exists():
-        made = copy_database(db_path, target)
+        made = copy_database(db_path, target, key)
         log.info("daily backup written to %s", target)
     dailies = sorted(folder.glob(f"{db_path.stem}-{DAILY_PREFIX}*.sqlite"))
     for old in dailies[: max(0, len(dailies) - keep)]:
@@ -121,10 +148,12 @@ def daily_backup(
     return made
 
 
-def upgrade_backup(db_path: Path, from_revision: str | None) -> Path:
+def upgrade_backup(
+    db_path: Path, from_revision: str | None, key: DatabaseKey | None = None
+) -> Path:
     """A copy taken before a schema upgrade; these are never pruned automatically."""
     name = f"{db_path.stem}-{UPGRADE_PREFIX}{from_revision or 'none'}-{_stamp()}.sqlite"
-    return copy_database(db_path, backups_dir(db_path) / name)
+    return copy_database(db_path, backups_dir(db_path) / name, key)
 
 
 def manual_backup_path(db_path: Path) -> Path:

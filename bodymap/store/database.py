@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +23,10 @@ from bodymap.store.errors import (
     StoreBusyError,
     StoreError,
 )
+from bodymap.store.keys import DatabaseKey
 from bodymap.store.location import Location
 from bodymap.store.server import server_error
-from bodymap.store.sqlitefile import connect
+from bodymap.store.sqlitefile import DRIVER_ERRORS, connect, driver
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +70,24 @@ def _on_begin(conn: Any) -> None:
         try:
             raw.execute(f"BEGIN {mode}")
             return
-        except sqlite3.OperationalError as exc:
+        except DRIVER_ERRORS as exc:
             if not _is_busy(exc) or time.monotonic() >= deadline:
                 raise
             log.info("database busy (another bodymap is writing); waiting to try again")
 
 
-def make_engine(location: Location, *, read_only: bool = False) -> Engine:
+def make_engine(
+    location: Location, *, read_only: bool = False, key: DatabaseKey | None = None
+) -> Engine:
     """An engine with bodymap's settings: WAL, foreign keys, busy waits (SQLite); pre-ping (server)."""
     path = location.path
     if path is None:
         return create_engine(location.url, pool_pre_ping=True)
-    engine = create_engine(location.url, creator=lambda: connect(path, read_only=read_only))
+    engine = create_engine(
+        location.url,
+        creator=lambda: connect(path, read_only=read_only, key=key),
+        module=driver(key),  # SQLCipher's errors are wrapped like sqlite3's
+    )
     event.listen(engine, "connect", lambda conn, _rec: _configure(conn, read_only))
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -132,7 +138,7 @@ def mapped_errors(path: Path | None) -> Iterator[None]:
     """Turn driver errors (SQLAlchemy or sqlite3) and file errors into StoreErrors."""
     try:
         yield
-    except (DBAPIError, sqlite3.DatabaseError) as exc:
+    except (DBAPIError,) + DRIVER_ERRORS as exc:
         raise driver_error(exc, path) from exc
     except FileWriteError as exc:
         raise (StorageFullError if exc.disk_full else StoreError)(str(exc)) from exc

@@ -39,6 +39,25 @@ class MissingDatabaseError(StoreError):
         self.path = path
 
 
+class KeyRequiredError(StoreError):
+    """The database file is encrypted and no key for it was given or found in the keyring."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"{path} is encrypted: give its passphrase (nothing was read or changed)")
+        self.path = path
+
+
+class WrongKeyError(StoreError):
+    """The passphrase or key does not open the encrypted file (or it is no database at all)."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"{path} could not be opened: the passphrase is wrong, or the file is not a "
+            "bodymap database; nothing was changed"
+        )
+        self.path = path
+
+
 class NotADatabaseError(StoreError):
     """The file exists but is not a bodymap database."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bodymap.store.backup import upgrade_backup
 from bodymap.store.errors import NewerSchemaError, NotADatabaseError
+from bodymap.store.keys import DatabaseKey
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def judge_revision(current: str | None, tables: set[str], path: Path | None) -> 
     return True
 
 
-def ensure_schema(engine: Engine, path: Path | None) -> str | None:
+def ensure_schema(engine: Engine, path: Path | None, key: DatabaseKey | None = None) -> str | None:
     """Bring the schema up to date; returns the revision it upgraded from (None if none needed).
 
     A file database is copied to its backups folder before an upgrade.
@@ -76,7 +77,7 @@ def ensure_schema(engine: Engine, path: Path | None) -> str | None:
     if not judge_revision(current, tables, path):
         return None
     if current is not None and path is not None:
-        backup = upgrade_backup(path, current)
+        backup = upgrade_backup(path, current, key)
         log.info("backup before schema upgrade: %s", backup)
     cfg = alembic_config()
     with engine.begin() as conn:

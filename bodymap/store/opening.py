@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,17 +17,21 @@ from sqlalchemy.engine import Engine
 from bodymap.files import FileWriteError, clean_partials, private_dir
 from bodymap.files.atomic import FILE_MODE
 from bodymap.store import backup as backups
+from bodymap.store import sqlitefile
 from bodymap.store.database import make_engine, mapped_errors
 from bodymap.store.errors import (
     CorruptDatabaseError,
+    KeyRequiredError,
     MissingDatabaseError,
     NotADatabaseError,
     ReadOnlyStoreError,
     StoreError,
+    WrongKeyError,
 )
+from bodymap.store.keys import DatabaseKey, keyring_key
 from bodymap.store.location import Location, locate
 from bodymap.store.migrate import ensure_schema, judge_revision
-from bodymap.store.sqlitefile import SQLITE_MAGIC, connect, integrity, writable
+from bodymap.store.sqlitefile import DRIVER_ERRORS, SQLITE_MAGIC, integrity, writable
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +44,17 @@ class Opened:
     location: Location
     read_only: bool
     upgraded_from: str | None
+    key: DatabaseKey | None = None
 
 
-def open_database(target: str | Path | None, *, create: bool = False) -> Opened:
-    """Open the database at a path or URL; only `create` makes a missing file (and its folder)."""
+def open_database(
+    target: str | Path | None, *, create: bool = False, key: DatabaseKey | None = None
+) -> Opened:
+    """Open the database at a path or URL; only `create` makes a missing file (and its folder).
+
+    A new file is encrypted (SQLCipher) when a key is given; an encrypted one is opened with
+    the key given, else the one the system keyring holds for it (KeyRequiredError if none).
+    """
     location = locate(target)
     path = location.path
     if path is None:
@@ -52,10 +62,11 @@ def open_database(target: str | Path | None, *, create: bool = False) -> Opened:
         with _disposed_on_error(engine), mapped_errors(None):
             return Opened(engine, location, False, ensure_schema(engine, None))
     created = _prepare_file(path, create)
+    key = key if created else _key_for(path, key)
     read_only = not writable(path)
     if not created:
         with mapped_errors(path):
-            needs_upgrade = _inspect(path)
+            needs_upgrade = _inspect(path, key)
         if needs_upgrade and read_only:
             raise ReadOnlyStoreError(
                 f"{path} was written by an older bodymap and must be upgraded, but it cannot be "
@@ -65,12 +76,24 @@ def open_database(target: str | Path | None, *, create: bool = False) -> Opened:
     if not read_only:
         clean_partials(path.parent)
         clean_partials(backups.backups_dir(path))
-    engine = make_engine(location, read_only=read_only)
+    engine = make_engine(location, read_only=read_only, key=key)
     with _disposed_on_error(engine), mapped_errors(path):
-        upgraded = None if read_only else ensure_schema(engine, path)
+        upgraded = None if read_only else ensure_schema(engine, path, key)
     if read_only:
         log.info("database opened read-only (its file or folder cannot be written)")
-    return Opened(engine, location, read_only, upgraded)
+    return Opened(engine, location, read_only, upgraded, key)
+
+
+def _key_for(path: Path, given: DatabaseKey | None) -> DatabaseKey | None:
+    """The key an existing file needs: None for a plain one, else the given or keyring one."""
+    if sqlitefile.is_plain(path):
+        if given is not None:
+            log.info("the database is not encrypted; the key given is not used")
+        return None
+    key = given or keyring_key(path)
+    if key is None:
+        raise KeyRequiredError(path)
+    return key
 
 
 @contextlib.contextmanager
@@ -92,7 +115,7 @@ def _prepare_file(path: Path, create: bool) -> bool:
                 head = f.read(len(SQLITE_MAGIC))
         except OSError as exc:
             raise ReadOnlyStoreError(f"cannot read {path}: {exc.strerror}") from None
-        if head and head != SQLITE_MAGIC:
+        if head and head != SQLITE_MAGIC and not _may_be_encrypted(path, head):
             raise NotADatabaseError(
                 f"{path} is not a bodymap database (it is not an SQLite file); nothing was changed"
             )
@@ -113,15 +136,23 @@ def _prepare_file(path: Path, create: bool) -> bool:
     return True
 
 
-def _inspect(path: Path) -> bool:
+def _may_be_encrypted(path: Path, head: bytes) -> bool:
+    # SQLCipher files are whole pages of random bytes; a text or other file rarely is.
+    size = path.stat().st_size
+    return size % 512 == 0 and not head.isascii()
+
+
+def _inspect(path: Path, key: DatabaseKey | None = None) -> bool:
     """Read an existing file read-only and judge it; True when its schema needs an upgrade."""
     if path.stat().st_size == 0:
         return True
-    con = connect(path, read_only=True)
+    con = sqlitefile.connect(path, read_only=True, key=key)
     try:
         try:
             checked = integrity(con, quick=True)
-        except sqlite3.OperationalError as exc:
+        except DRIVER_ERRORS as exc:
+            if key is not None and "not a database" in str(exc):
+                raise WrongKeyError(path) from None
             if "unable to open" not in str(exc):
                 raise
             raise StoreError(f"cannot read {path} ({exc}); nothing was changed") from None

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bodymap.files import write_atomic
+from bodymap.files.sealed import seal
 from bodymap.geometry import Atlas
 from bodymap.model import ClientRecord
 from bodymap.model.accounts import Permission
@@ -17,6 +19,7 @@ from bodymap.store import bulk
 from bodymap.store.database import mapped_errors
 from bodymap.store.dump import dump_database
 from bodymap.store.errors import StoreError
+from bodymap.store.keys import DatabaseKey
 from bodymap.store.opening import open_database
 from bodymap.store.records import read_record
 from bodymap.store.rehome import rehome_stored_items
@@ -38,10 +41,16 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
     """
 
     read_only = False
+    key: DatabaseKey | None = None
 
     @classmethod
     def open(
-        cls, target: str | Path | None = None, *, atlas: Atlas | None = None, create: bool = False
+        cls,
+        target: str | Path | None = None,
+        *,
+        atlas: Atlas | None = None,
+        create: bool = False,
+        key: DatabaseKey | None = None,
     ) -> Store:
         """Open (upgrading if needed) the database at a path or SQLAlchemy URL.
 
@@ -49,10 +58,12 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         file or folder that cannot be written is opened read-only. With an atlas, every zone id
         written is checked against it, and items stored under an earlier version of it move
         onto its current zones (store.rehome), unless the database is opened read-only.
+        A new file is encrypted with `key`; an encrypted one opens with `key` or the keyring's.
         """
-        opened = open_database(target, create=create)
+        opened = open_database(target, create=create, key=key)
         store = cls(opened.engine, opened.location.url, opened.location.path, atlas)
         store.read_only, store.upgraded_from = opened.read_only, opened.upgraded_from
+        store.key = opened.key
         if atlas is not None and not store.read_only:
             try:
                 store._rehome_items(atlas)
@@ -130,7 +141,18 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         if self.path is None:
             return dump_database(self.engine, Path(dest))
         with mapped_errors(self.path):
-            return backups.copy_database(self._file(), Path(dest))
+            return backups.copy_database(self._file(), Path(dest), self.key)
+
+    def sealed_backup(self, dest: Path, passphrase: str) -> Path:
+        """A verified copy sealed with a passphrase (AES-256-GCM), unsealed only in memory."""
+        self._allow(Permission.BACKUP)
+        if self.key is not None:
+            raise StoreError(
+                "this database is encrypted already, and so are its backups: make a plain "
+                "backup (without --encrypt); it opens with the database's own key"
+            )
+        image = backups.image_of(self._file())
+        return write_atomic(Path(dest), seal(image, passphrase))
 
     def daily_backup(
         self, *, keep: int = backups.KEEP_DAILY, today: date | None = None
@@ -143,7 +165,7 @@ class Store(ClientRecords, PlanRecords, VisitRecords, AccountRecords):
         if self.path is None:
             return None
         with mapped_errors(self.path):
-            return backups.daily_backup(self._file(), keep=keep, today=today)
+            return backups.daily_backup(self._file(), keep=keep, today=today, key=self.key)
 
     def _file(self) -> Path:
         if self.path is None:

@@ -1,12 +1,20 @@
-"""Connections to a SQLite database file, read-write or strictly read-only, by path (never by URL)."""
+"""Connections to a SQLite or SQLCipher database file, read-write or read-only, by path (never URL)."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from bodymap.store.keys import DatabaseKey
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What either driver raises for a database problem (SQLCipher's classes are its own).
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 
 
 def writable(path: Path) -> bool:
@@ -25,14 +33,32 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A DB-API connection to a database file (a read-only one never changes the file)."""
-    if read_only:
-        return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
-    return sqlite3.connect(str(path), check_same_thread=False)
+def driver(key: DatabaseKey | None) -> ModuleType:
+    """The DB-API module for a database: SQLCipher when it has a key, else plain sqlite3."""
+    return sqlcipher if key is not None else sqlite3
 
 
-def row_counts(con: sqlite3.Connection) -> dict[str, int]:
+def connect(path: Path, *, read_only: bool = False, key: DatabaseKey | None = None) -> Any:
+    """A DB-API connection to a database file (a read-only one never changes the file).
+
+    With a key the file is SQLCipher's: encrypted page by page, the key given before anything.
+    """
+    target, uri = (read_only_uri(path), True) if read_only else (str(path), False)
+    con = driver(key).connect(target, uri=uri, check_same_thread=False)
+    if key is not None:
+        con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
+        con.execute(key.pragma())
+    return con
+
+
+def is_plain(path: Path) -> bool:
+    """Whether a file starts as an unencrypted SQLite database (an empty file counts)."""
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    return not head or head == SQLITE_MAGIC
+
+
+def row_counts(con: Any) -> dict[str, int]:
     """Rows per table (SQLite's own tables left out), for comparing a copy with its source."""
     names = [
         r[0]
@@ -48,7 +74,7 @@ def row_counts(con: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def integrity(con: sqlite3.Connection, *, quick: bool = False) -> str:
+def integrity(con: Any, *, quick: bool = False) -> str:
     """SQLite's integrity check: "ok", or the first problems found."""
     found = [r[0] for r in con.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
     return "ok" if found == ["ok"] else "; ".join(str(f) for f in found[:5])

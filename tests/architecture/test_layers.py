@@ -19,6 +19,9 @@ ALLOWED_ONLY_IN = {
     "psycopg": {"store"},
     "argon2": {"store"},
     "svgelements": {"geometry"},
+    "sqlcipher3": {"store"},
+    "keyring": {"store"},
+    "cryptography": {"files"},
 }
 
 

@@ -48,6 +48,11 @@ def question(_p, _t, text, *a):
     print("ASKED:", text.replace(chr(10), " "))
     return yes if sys.argv[2] == "yes" else no
 QMessageBox.question = staticmethod(question)
+from PySide6.QtWidgets import QInputDialog
+def get_text(_p, _t, label, *a):
+    print("PASSPHRASE ASKED:", label.replace(chr(10), " "))
+    return (sys.argv[4] if len(sys.argv) > 4 else "", True)
+QInputDialog.getText = staticmethod(get_text)
 def check():
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
     print("WINDOWS:", [type(w).__name__ for w in windows])
@@ -61,13 +66,13 @@ print("STATUS:", status)
 
 
 def _run_gui(
-    db: str, answer: str = "no", atlas: str = "", home=None
+    db: str, answer: str = "no", atlas: str = "", home=None, passphrase: str = ""
 ) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if home is not None:  # the user's data and settings folders, for a first start
         env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"))
     return subprocess.run(
-        [sys.executable, "-c", RUN_GUI, db, answer, atlas],
+        [sys.executable, "-c", RUN_GUI, db, answer, atlas, passphrase],
         env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
 
@@ -137,3 +142,19 @@ def test_a_hostile_atlas_is_a_start_up_dialog_not_a_traceback(tmp_path, atlas_di
     assert "DIALOG: The body atlas could not be loaded" in proc.stdout, proc.stderr
     assert named in proc.stdout and "STATUS: 1" in proc.stdout
     assert "Traceback" not in proc.stderr and not (tmp_path / "r.sqlite").exists()
+
+
+def test_an_encrypted_database_asks_for_its_passphrase(tmp_path):
+    from bodymap.store import DatabaseKey, Store
+
+    db = tmp_path / "locked.sqlite"
+    Store.open(db, create=True, key=DatabaseKey("a long passphrase")).close()
+    home = tmp_path / "home"
+    proc = _run_gui(str(db), home=home, passphrase="a long passphrase")
+    assert f"PASSPHRASE ASKED: The records database {db} is encrypted" in proc.stdout, proc.stderr
+    assert "WINDOWS: ['MainWindow']" in proc.stdout and "STATUS: 0" in proc.stdout
+    proc = _run_gui(str(db), home=home, passphrase="guess")
+    assert proc.stdout.count("PASSPHRASE ASKED") == 3
+    assert "DIALOG: The records database could not be opened" in proc.stdout
+    assert "the passphrase is wrong" in proc.stdout and "STATUS: 1" in proc.stdout
+    assert "Traceback" not in proc.stderr
