@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.atlas import back, front  # noqa: E402
 from tools.atlas.build import HEIGHT, WIDTH, BuiltView, build_view  # noqa: E402
-from tools.atlas.catalog import retired_entries, zone_entries  # noqa: E402
+from tools.atlas.catalog import retired_entries, view_entries, zone_entries  # noqa: E402
 
 OUT = ROOT / "assets" / "svg"
 ZONE_FILL = "#fbfaf7"
@@ -53,6 +53,27 @@ def render_svg(built: BuiltView) -> str:
     return "\n".join(lines) + "\n"
 
 
+def keep_added_fields(entries: list[dict], old_file: Path) -> list[dict]:
+    """The generated entries, each with any further fields the data file already has for it.
+
+    Codes, nerve territories and the like are added to zones.json by hand or by other tools;
+    regenerating the atlas must not drop them (the generator owns only its own fields).
+    """
+    try:
+        old = {e["id"]: e for e in json.loads(old_file.read_text())["zones"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return entries
+    out = []
+    for e in entries:
+        extra = {k: v for k, v in old.get(e["id"], {}).items() if k not in e and k not in OWNED}
+        out.append({**e, **extra})
+    return out
+
+
+# The fields the generator writes; any other field of a zone entry is kept as it is.
+OWNED = ("id", "label", "view", "side", "region", "parent")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--check", action="store_true", help="compare instead of writing")
@@ -61,8 +82,8 @@ def main() -> int:
     for mod in (front, back):
         built = build_view(mod.design())
         outputs[OUT / f"{built.view}.svg"] = render_svg(built)
-    entries = zone_entries()
-    data = {"version": 1, "zones": entries, "retired": retired_entries()}
+    entries = keep_added_fields(zone_entries(), OUT / "zones.json")
+    data = {"version": 2, "views": view_entries(), "zones": entries, "retired": retired_entries()}
     outputs[OUT / "zones.json"] = json.dumps(data, indent=1) + "\n"
     stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
     if args.check:

@@ -89,15 +89,21 @@ def classify(before: int | None, after: int | None) -> Change:
     return Change.WORSE if a > b else Change.UNCHANGED
 
 
-def jaccard(before: Sequence[BaseGeometry], after: Sequence[BaseGeometry]) -> float | None:
+def jaccard(
+    before: Sequence[BaseGeometry],
+    after: Sequence[BaseGeometry],
+    weights: Sequence[float] | None = None,
+) -> float | None:
     """Area of the intersection over area of the union of two charts' pain areas (pain_areas).
 
+    `weights` (one per view) bring views drawn larger (a hand chart) to whole-body units.
     None when both are empty.
     """
     inter = union = 0.0
-    for a, b in zip(before, after, strict=True):
-        inter += float(shapely.intersection(a, b).area)
-        union += float(shapely.union(a, b).area)
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        w = 1.0 if weights is None else weights[i]
+        inter += w * float(shapely.intersection(a, b).area)
+        union += w * float(shapely.union(a, b).area)
     return None if union <= 0 else inter / union
 
 
@@ -118,6 +124,6 @@ def compare_charts(before: Chart, after: Chart, atlas: Atlas) -> ChartComparison
     return ChartComparison(
         zones=tuple(zone_changes(pb, pa)),
         extent=ExtentChange(extent_of(areas_b, atlas), extent_of(areas_a, atlas)),
-        jaccard=jaccard(areas_b, areas_a),
+        jaccard=jaccard(areas_b, areas_a, [atlas.view(v).scale ** -2 for v in atlas.views]),
         shift=shift_of(pb, pa, atlas),
     )

@@ -1,4 +1,8 @@
-"""Per-zone pain of one chart: the worst intensity and the covered area of every zone involved."""
+"""Per-zone pain of one chart: the worst intensity and the covered area of every zone involved.
+
+Zones of side views and closer charts count through their whole-body parents, so a chart
+says the same whichever view the pain was drawn on.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import Atlas
+from bodymap.geometry.lift import lift_coverage, lifted_area, shapes_coverage
 from bodymap.geometry.strokes import painted_shape
 from bodymap.model.chart import Chart
 from bodymap.model.summary import involved_zones
@@ -16,12 +21,13 @@ from bodymap.model.values import Quality
 
 @dataclass(frozen=True)
 class ZonePain:
-    """What a chart says about one zone."""
+    """What a chart says about one whole-body zone."""
 
     zone: str
     intensity: int  # the worst intensity of the marks and strokes on it
     covered: float  # the fraction of the zone's area marked (1.0 for a tap mark) or shaded
     qualities: tuple[Quality, ...]
+    details: tuple[str, ...] = ()  # zones of closer views charted within it, sorted
 
 
 def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tuple[Quality, ...]]]:
@@ -38,16 +44,28 @@ def zone_hits(chart: Chart, atlas: Atlas) -> Iterator[tuple[str, int, float, tup
 
 
 def zone_pain(chart: Chart, atlas: Atlas) -> dict[str, ZonePain]:
-    """Zone id -> its pain: tap marks count the whole zone, strokes the part they cover."""
+    """Whole-body zone id -> its pain: tap marks count the whole zone, strokes the part they
+    cover; zones of closer views count in their whole-body zone and are named in `details`."""
     worst: dict[str, int] = {}
     covered: dict[str, float] = {}
     qualities: dict[str, set[Quality]] = {}
+    details: dict[str, set[str]] = {}
     for zone, intensity, cover, quals in zone_hits(chart, atlas):
-        worst[zone] = max(worst.get(zone, 0), intensity)
+        root = atlas.root(zone).id
+        worst[root] = max(worst.get(root, 0), intensity)
         covered[zone] = min(1.0, max(covered.get(zone, 0.0), cover))
-        qualities.setdefault(zone, set()).update(quals)
+        qualities.setdefault(root, set()).update(quals)
+        if zone != root:
+            details.setdefault(root, set()).add(zone)
+    lifted = lift_coverage(atlas, covered)
     return {
-        z: ZonePain(z, worst[z], covered[z], tuple(q for q in Quality if q in qualities[z]))
+        z: ZonePain(
+            z,
+            worst[z],
+            lifted.get(z, 0.0),
+            tuple(q for q in Quality if q in qualities[z]),
+            tuple(sorted(details.get(z, ()))),
+        )
         for z in sorted(worst)
     }
 
@@ -68,8 +86,9 @@ def pain_areas(chart: Chart, atlas: Atlas) -> list[BaseGeometry]:
 
 
 def extent_of(areas: Iterable[BaseGeometry], atlas: Atlas) -> float:
-    """Percent of the whole drawn body the pain areas of all views cover."""
-    return 100.0 * sum(float(a.area) for a in areas) / atlas.body_area()
+    """Percent of the whole drawn body the pain areas of all views (pain_areas) cover."""
+    covered = shapes_coverage(atlas, dict(zip(atlas.views, areas, strict=True)))
+    return 100.0 * lifted_area(atlas, covered) / atlas.body_area()
 
 
 def pain_extent(chart: Chart, atlas: Atlas) -> float:

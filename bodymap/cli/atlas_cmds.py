@@ -12,7 +12,7 @@ from bodymap.geometry.sources import read_source
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("zones", help="list the atlas zones")
-    p.add_argument("--view", help="only this view (front or back)")
+    p.add_argument("--view", help="only this view (front, back, or a side or closer view)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(handler=cmd_zones)
 
@@ -39,6 +39,7 @@ def _zone_json(z) -> dict:
         "region": z.region,
         "area": round(z.area, 2),
         "point": [round(z.point[0], 2), round(z.point[1], 2)],
+        "parent": z.parent,
     }
 
 
@@ -52,7 +53,8 @@ def cmd_zones(args: argparse.Namespace, ctx: CliContext) -> int:
         print()
         return 0
     for z in zones:
-        print(f"{z.id:34} {z.view:6} {z.side:8} {z.region:11} {z.label}")
+        parent = f"  (in {z.parent})" if z.parent else ""
+        print(f"{z.id:34} {z.view:6} {z.side:8} {z.region:11} {z.label}{parent}")
     print(f"{len(zones)} zones")
     return 0
 

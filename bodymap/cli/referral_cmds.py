@@ -66,7 +66,7 @@ def _zone_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
         text = "; ".join(f"{z!r}" + (f" (did you mean {', '.join(h)}?)" if h else "")
                          for z, h in hints.items())  # fmt: skip
         raise CliError(f"unknown zone id {text}")
-    return {z: 1.0 for z in args.zones}
+    return {atlas.root(z).id: 1.0 for z in args.zones}
 
 
 def _visit_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:

@@ -110,6 +110,13 @@ class Atlas:
             v: _ViewIndex([z for z in self.zones if z.view == v], info.silhouette.bounds)
             for v, info in self._views.items()
         }
+        # Whole-body views: their zones have no parent; every other zone counts through them.
+        self.root_views: tuple[str, ...] = tuple(
+            v for v in self.views if not any(z.parent for z in self._index[v].zones)
+        )
+        self.charts: tuple[str, ...] = tuple(dict.fromkeys(i.chart for i in self._views.values()))
+        self._roots: dict[str, str] = {}
+        self._depths: dict[str, int] = {}
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id; KeyError names the unknown id."""
@@ -139,9 +146,49 @@ class Atlas:
         return self._index[self._check_view(view)].coverage(geometry)
 
     def body_area(self, view: str | None = None) -> float:
-        """Drawn area of one view's silhouette, or of all views together."""
-        names = [self._check_view(view)] if view else list(self.views)
-        return float(sum(self._views[v].silhouette.area for v in names))
+        """Drawn area of one view's silhouette, or of all whole-body views together.
+
+        In whole-body units: a view drawn bigger (a hand chart) counts its area / scale².
+        Closer views count through their parents, so the total is the root views' alone.
+        """
+        names = [self._check_view(view)] if view else list(self.root_views)
+        return float(sum(self._views[v].silhouette.area / self._views[v].scale ** 2 for v in names))
+
+    def views_of_chart(self, chart: str) -> tuple[str, ...]:
+        """The views shown together on one chart page ("body", "sides", "hands" ...)."""
+        return tuple(v for v, info in self._views.items() if info.chart == chart)
+
+    def lineage(self, zone_id: str) -> tuple[str, ...]:
+        """The zone, its parent, the parent's parent ... up to its whole-body zone."""
+        out = [self.zone(zone_id).id]
+        while (parent := self._by_id[out[-1]].parent) and parent in self._by_id:
+            if parent in out:  # a broken custom atlas; load_atlas refuses cycles
+                break
+            out.append(parent)
+        return tuple(out)
+
+    def root(self, zone_id: str) -> Zone:
+        """The whole-body zone a zone counts through (the zone itself on a whole-body view)."""
+        found = self._roots.get(zone_id)
+        if found is None:
+            found = self._roots[zone_id] = self.lineage(zone_id)[-1]
+        return self._by_id[found]
+
+    def view_depth(self, view: str) -> int:
+        """How many parent steps a view's zones are from the whole-body views (0 for those)."""
+        found = self._depths.get(view)
+        if found is None:
+            zones = self.zones_in(view)
+            found = max((len(self.lineage(z.id)) - 1 for z in zones), default=0)
+            self._depths[view] = found
+        return found
+
+    def first_in(self, zone_id: str, table: Mapping[str, object]) -> str | None:
+        """The nearest of the zone and its ancestors that `table` has data for, or None.
+
+        Data kept per whole-body zone (codes, nerve territories) reaches the closer views so.
+        """
+        return next((z for z in self.lineage(zone_id) if z in table), None)
 
     def _check_view(self, view: str) -> str:
         if view not in self._views:

@@ -16,7 +16,7 @@ from bodymap.files import write_atomic
 
 log = logging.getLogger(__name__)
 # Bump when the parsed representation changes (flattening, metadata fields...).
-CACHE_VERSION = "2"
+CACHE_VERSION = "3-views-parents"
 
 
 def cache_dir() -> Path:

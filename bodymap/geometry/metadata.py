@@ -1,4 +1,8 @@
-"""Zone metadata: the region vocabulary, id rules and the zones.json data file (zones, retired ids)."""
+"""Zone metadata: the region vocabulary, id rules and the zones.json data file (zones, retired ids).
+
+A zone on a closer view (a side view, a head, hand or foot chart) names its `parent`: the zone
+of a whole-body view it lies in. Marks on it count through that parent.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,11 @@ class ZoneMeta:
     view: str
     side: str
     region: str
+    parent: str | None = None
+
+
+# Midline zones of a view drawn from one side (a side view) say which side in their id.
+SEEN_FROM = ("-from-right", "-from-left")
 
 
 def side_from_id(zone_id: str) -> str:
@@ -39,11 +48,17 @@ def side_from_id(zone_id: str) -> str:
 
 
 def mirror_id(zone_id: str) -> str | None:
-    """The id of the zone's mirror twin, or None for a midline zone."""
+    """The id of the zone's mirror twin, or None for a midline zone of a two-sided view.
+
+    A midline zone seen from one side ("nose-from-right") has its twin on the mirrored view.
+    """
     if zone_id.startswith("left-"):
         return "right-" + zone_id[5:]
     if zone_id.startswith("right-"):
         return "left-" + zone_id[6:]
+    for mine, other in (SEEN_FROM, SEEN_FROM[::-1]):
+        if zone_id.endswith(mine):
+            return zone_id[: -len(mine)] + other
     return None
 
 
@@ -69,11 +84,21 @@ def read_metadata_file(path: Path) -> dict[str, ZoneMeta]:
                 view=str(entry["view"]),
                 side=str(entry.get("side") or side_from_id(str(entry["id"]))),
                 region=str(entry["region"]),
+                parent=_optional_id(entry, "parent", i),
             )
         except KeyError as exc:
             raise ValueError(f"zones[{i}] lacks field {exc.args[0]!r}") from None
         out[meta.id] = meta
     return out
+
+
+def _optional_id(entry: dict, key: str, i: int) -> str | None:
+    value = entry.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"zones[{i}].{key} must be a zone id")
+    return value
 
 
 def read_retired_file(path: Path) -> dict[str, tuple[str, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,16 @@ from bodymap.geometry.metadata import (
     read_retired_file,
     side_from_id,
 )
+from bodymap.geometry.parents import parent_problems, view_scales
 from bodymap.geometry.svgparse import SvgDocument, read_svg, rings_to_lines, zone_polygon
 from bodymap.geometry.validate import body_union, validate_views
+from bodymap.geometry.views import (
+    ViewMeta,
+    default_title,
+    merge,
+    read_views_file,
+    svg_view_meta,
+)
 from bodymap.geometry.zone import ViewInfo, Zone
 
 BUILTIN_VIEWS = ("front", "back")
@@ -36,6 +45,7 @@ class AtlasSource:
     views: dict[str, ViewInfo] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     retired: dict[str, tuple[str, ...]] = field(default_factory=dict)  # old id -> successors
+    view_meta: dict[str, ViewMeta] = field(default_factory=dict)
 
 
 def builtin_dir() -> Path:
@@ -76,8 +86,12 @@ def read_source(path: str | Path | None = None, *, use_cache: bool = True) -> At
             key = None
         record = cache.load(key) if key else None
         if record is not None:
-            _from_record(src, record, files)
-            return src
+            try:
+                _from_record(src, record, files)
+                return src
+            except (KeyError, TypeError, ValueError, shapely.errors.ShapelyError):
+                # a record of another version of the code: parse afresh and overwrite it
+                src = AtlasSource(name=src.name)
     _parse(src, files, meta_file)
     if key and src.zones and not any(p.severity == "error" for p in src.problems):
         cache.save(key, _to_record(src))
@@ -87,14 +101,27 @@ def read_source(path: str | Path | None = None, *, use_cache: bool = True) -> At
 def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
     """Parse and validate the SVG files into src (zones, views, problems)."""
     meta: dict[str, ZoneMeta] = {}
+    data_views: dict[str, ViewMeta] = {}
     if meta_file is not None:
         try:
             meta = read_metadata_file(meta_file)
             src.retired = read_retired_file(meta_file)
+            data_views = read_views_file(meta_file)
         except (OSError, ValueError) as exc:
             src.problems.append(Problem(str(meta_file), f"unreadable zone data file: {exc}"))
             return
     docs = [read_svg(f, set(meta)) for f in files]
+    order = {v: i for i, v in enumerate(data_views)}
+    docs.sort(key=lambda d: order.get(d.view, len(order)))
+    for doc in docs:
+        try:
+            svg_meta = svg_view_meta(doc.view, doc.root_attrs, doc.file)
+        except ValueError as exc:
+            src.problems.append(Problem(doc.file, str(exc)))
+            svg_meta = ViewMeta(doc.view)
+        src.view_meta.setdefault(doc.view, merge(svg_meta, data_views.get(doc.view)))
+    for vid, vm in data_views.items():
+        src.view_meta.setdefault(vid, vm)
     for doc in docs:
         src.problems.extend(doc.problems)
         count = sum(len(r) for raw in doc.zones for r in raw.rings)
@@ -122,13 +149,20 @@ def _parse(src: AtlasSource, files: list[Path], meta_file: Path | None) -> None:
                 view=doc.view,
                 side=raw.attrs.get("data-side") or side_from_id(raw.id),
                 region=raw.attrs.get("data-region", ""),
+                parent=raw.attrs.get("data-parent") or None,
             )
+            if m.parent is None and raw.attrs.get("data-parent"):
+                m = dataclasses.replace(m, parent=raw.attrs["data-parent"])
             per_view[doc.view].append((doc.file, m, geom, raw.d))
     unions = {v: body_union([g for _, _, g, _ in es]) for v, es in per_view.items() if es}
-    src.problems.extend(validate_views(per_view, meta, unions))
+    mirrors = {v: vm.mirror for v, vm in src.view_meta.items() if vm.mirror}
+    src.problems.extend(validate_views(per_view, meta, unions, mirrors))
     src.problems.extend(_retired_problems(src.retired, per_view, meta_file))
+    src.problems.extend(parent_problems(per_view, src.view_meta, str(meta_file or files[0])))
+    scales = view_scales(src.view_meta)
     for doc in docs:
-        _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view))
+        vm = src.view_meta.get(doc.view) or ViewMeta(doc.view)
+        _add_view(src, doc, per_view.get(doc.view, []), unions.get(doc.view), vm, scales)
 
 
 def _retired_problems(
@@ -154,7 +188,7 @@ def _to_record(src: AtlasSource) -> dict:
             {
                 "id": z.id, "label": z.label, "view": z.view, "side": z.side,
                 "region": z.region, "wkb": cache.to_wkb(z.polygon), "point": list(z.point),
-                "d": z.d,
+                "d": z.d, "parent": z.parent,
             }
             for z in src.zones
         ],
@@ -163,6 +197,9 @@ def _to_record(src: AtlasSource) -> dict:
                 "name": v.name, "viewbox": list(v.viewbox), "midline_x": v.midline_x,
                 "silhouette": cache.to_wkb(v.silhouette),
                 "decorations": [[k, d, [cache.to_wkb(g) for g in lines]] for k, d, lines in v.decorations],
+                "title": v.title, "chart": v.chart, "of": v.of,
+                "transform": list(v.transform) if v.transform else None, "scale": v.scale,
+                "mirror": v.mirror,
             }
             for v in src.views.values()
         ],
@@ -186,14 +223,17 @@ def _from_record(src: AtlasSource, record: dict, files: list[Path]) -> None:
                 (k, d, tuple(cache.from_wkb(g) for g in lines)) for k, d, lines in v["decorations"]
             ),
             svg_bytes=svg.read_bytes() if svg else b"",
-        )
+            title=v["title"], chart=v["chart"], of=v["of"],
+            transform=tuple(v["transform"]) if v["transform"] else None,
+            scale=float(v["scale"]), mirror=v["mirror"],
+        )  # fmt: skip
     for z in record["zones"]:
         geom = cache.from_wkb(z["wkb"])
         src.zones.append(
             Zone(
                 id=z["id"], label=z["label"], view=z["view"], side=z["side"], region=z["region"],
                 polygon=geom, area=float(geom.area), point=(z["point"][0], z["point"][1]),
-                d=z["d"],
+                d=z["d"], parent=z["parent"],
             )
         )  # fmt: skip
     for file, message, zone in record.get("warnings", []):
@@ -206,6 +246,8 @@ def _add_view(
     doc: SvgDocument,
     entries: list,
     silhouette: BaseGeometry | None,
+    meta: ViewMeta,
+    scales: dict[str, float],
 ) -> None:
     if doc.view in src.views or not entries or silhouette is None:
         return
@@ -225,6 +267,12 @@ def _add_view(
         midline_x=(minx + maxx) / 2.0,
         decorations=decorations,
         svg_bytes=svg_bytes,
+        title=meta.title or default_title(doc.view),
+        chart=meta.chart or "body",
+        of=meta.of,
+        transform=meta.transform,
+        scale=scales.get(doc.view, 1.0),
+        mirror=meta.mirror,
     )
     for _, m, geom, d in entries:
         rp = geom.representative_point()
@@ -239,5 +287,6 @@ def _add_view(
                 area=float(geom.area),
                 point=(float(rp.x), float(rp.y)),
                 d=d,
+                parent=m.parent,
             )
         )

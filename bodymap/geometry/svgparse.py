@@ -55,6 +55,7 @@ class SvgDocument:
     file: str
     view: str
     viewbox: tuple[float, float, float, float]
+    root_attrs: dict[str, str] = field(default_factory=dict)  # the <svg> element's attributes
     zones: list[RawPath] = field(default_factory=list)
     decorations: list[RawPath] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -199,6 +200,7 @@ def read_svg(file: Path, known_ids: set[str] | None = None) -> SvgDocument:
         doc.problems.append(Problem(name, "unreadable file: the root element is not an SVG <svg>"))
         return doc
     doc.view = root.get("data-view") or file.stem
+    doc.root_attrs = {str(k): str(v) for k, v in root.attrib.items()}
     grouped = _zone_group_ids(root)
     pruned = _drop_oversized(root, doc)
     try:

@@ -33,14 +33,21 @@ def validate_views(
     per_view: dict[str, list[Entry]],
     meta: dict[str, ZoneMeta],
     unions: dict[str, BaseGeometry] | None = None,
+    mirrors: dict[str, str] | None = None,
 ) -> list[Problem]:
-    """Every problem of the zones of all views; errors refuse the atlas, warnings inform."""
+    """Every problem of the zones of all views; errors refuse the atlas, warnings inform.
+
+    `mirrors` names, for a view drawn from one side (a right side view), the view that is its
+    mirror image: its lateral zones have their twins there, not beside them.
+    """
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for view, entries in per_view.items():
         for file, m, _, _ in entries:
             problems.extend(_check_meta(file, view, m, seen))
-        problems.extend(_check_pairs(view, entries))
+        twin_view = (mirrors or {}).get(view, view)
+        if twin_view in per_view and (twin_view != view or _two_sided(entries)):
+            problems.extend(_check_pairs(view, entries, twin_view, per_view[twin_view]))
         problems.extend(_check_tiling(entries, (unions or {}).get(view)))
     if not any(per_view.values()):
         problems.append(Problem("atlas", 'no zones found (paths need an id and class="zone")'))
@@ -74,20 +81,32 @@ def _check_meta(file: str, view: str, m: ZoneMeta, seen: dict[str, str]) -> list
     return out
 
 
-def _check_pairs(view: str, entries: list[Entry]) -> list[Problem]:
+def _two_sided(entries: list[Entry]) -> bool:
+    """Whether a view must show both sides: a whole-body view does, a closer view (its zones
+    have parents, e.g. a right hand chart) may show one."""
+    sides = {m.side for _, m, _, _ in entries}
+    return {"left", "right"} <= sides or not any(m.parent for _, m, _, _ in entries)
+
+
+def _check_pairs(
+    view: str, entries: list[Entry], twin_view: str, twin_entries: list[Entry]
+) -> list[Problem]:
     out: list[Problem] = []
     by_id = {m.id: (file, g) for file, m, g, _ in entries}
+    twins = {m.id: (file, g) for file, m, g, _ in twin_entries}
     for zid, (file, geom) in by_id.items():
         twin = mirror_id(zid)
         if twin is None:
             continue
-        if twin not in by_id:
+        if twin not in twins:
             out.append(
-                Problem(file, f"unpaired lateral zone: {twin!r} is missing in view {view!r}", zid)
+                Problem(
+                    file, f"unpaired lateral zone: {twin!r} is missing in view {twin_view!r}", zid
+                )
             )
             continue
-        if zid.startswith("left-"):
-            a, b = geom.area, by_id[twin][1].area
+        if zid.startswith("left-") or zid.endswith("-from-left"):
+            a, b = geom.area, twins[twin][1].area
             if abs(a - b) > MIRROR_TOLERANCE * max(a, b):
                 out.append(
                     Problem(

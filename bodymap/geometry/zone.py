@@ -20,6 +20,7 @@ class Zone:
     area: float
     point: tuple[float, float]  # a representative point inside the zone
     d: str = field(repr=False, default="")  # the SVG path data, for drawing
+    parent: str | None = None  # the whole-body zone this one lies in (closer views only)
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,9 @@ class ViewInfo:
     midline_x: float
     decorations: tuple[tuple[str, str, tuple[BaseGeometry, ...]], ...]  # (id/class, d, lines)
     svg_bytes: bytes
+    title: str = ""
+    chart: str = "body"  # the chart page the view is shown on
+    of: str | None = None  # the view this one shows closer, when `transform` maps onto it
+    transform: tuple[float, float, float, float, float, float] | None = None
+    scale: float = 1.0  # viewBox units per unit of the whole-body views
+    mirror: str | None = None  # the view that is this one's mirror image

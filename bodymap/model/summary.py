@@ -6,8 +6,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from shapely.geometry.base import BaseGeometry
+
 from bodymap.geometry import Atlas
-from bodymap.geometry.strokes import painted_area, stroke_shape
+from bodymap.geometry.lift import lifted_area, root_ids, shapes_coverage
+from bodymap.geometry.strokes import painted_shape, stroke_shape
 from bodymap.model.chart import Chart, Stroke
 
 
@@ -15,9 +18,9 @@ from bodymap.model.chart import Chart, Stroke
 class ChartSummary:
     """What a chart shows, in numbers: the basis of progress graphs and reports."""
 
-    zones: tuple[str, ...]  # zones with pain (tap marks, or involved by a stroke), sorted
-    extent_by_view: dict[str, float]  # % of that view's drawn body area marked or shaded
-    extent: float  # % of the whole drawn body (all views) marked or shaded
+    zones: tuple[str, ...]  # whole-body zones with pain (tapped or involved, also closer), sorted
+    extent_by_view: dict[str, float]  # % of that whole-body view's area marked or shaded
+    extent: float  # % of the whole drawn body (all whole-body views) marked or shaded
     max_intensity: int | None
     mean_intensity: float | None
     region_counts: dict[str, int]  # involved zones per coarse region
@@ -67,29 +70,38 @@ def summarize(chart: Chart, atlas: Atlas) -> ChartSummary:
     """Zones involved, pain extent per view and overall, intensity and counts per region.
 
     A tap mark counts its whole zone; a stroke counts its buffered shape clipped to the body
-    and involves the zones stroke_involves names.
+    and involves the zones stroke_involves names. Marks on a side view or a closer chart
+    count through their whole-body parent zones (geometry.lift).
     """
     zones = {m.zone for m in chart.marks}
     for s in chart.strokes:
         zones.update(involved_zones(atlas, s))
-    by_view: dict[str, float] = {}
-    covered = 0.0
-    for view in atlas.views:
-        area = painted_area(
+    covered = shapes_coverage(atlas, painted_shapes(chart, atlas))
+    by_view = {
+        view: 100.0 * lifted_area(atlas, covered, view) / atlas.body_area(view)
+        for view in atlas.root_views
+    }
+    intensities = [m.intensity for m in chart.marks] + [s.intensity for s in chart.strokes]
+    roots = root_ids(atlas, zones)
+    regions = Counter(atlas.zone(z).region for z in roots)
+    return ChartSummary(
+        zones=tuple(sorted(roots)),
+        extent_by_view=by_view,
+        extent=100.0 * lifted_area(atlas, covered) / atlas.body_area(),
+        max_intensity=max(intensities) if intensities else None,
+        mean_intensity=sum(intensities) / len(intensities) if intensities else None,
+        region_counts=dict(sorted(regions.items())),
+    )
+
+
+def painted_shapes(chart: Chart, atlas: Atlas) -> dict[str, BaseGeometry]:
+    """View -> the union of the chart's tapped zones and strokes there, clipped to the body."""
+    return {
+        view: painted_shape(
             atlas,
             view,
             (m.zone for m in chart.marks if m.view == view),
             ((s.points, s.width) for s in chart.strokes if s.view == view),
         )
-        covered += area
-        by_view[view] = 100.0 * area / atlas.body_area(view)
-    intensities = [m.intensity for m in chart.marks] + [s.intensity for s in chart.strokes]
-    regions = Counter(atlas.zone(z).region for z in zones)
-    return ChartSummary(
-        zones=tuple(sorted(zones)),
-        extent_by_view=by_view,
-        extent=100.0 * covered / atlas.body_area(),
-        max_intensity=max(intensities) if intensities else None,
-        mean_intensity=sum(intensities) / len(intensities) if intensities else None,
-        region_counts=dict(sorted(regions.items())),
-    )
+        for view in atlas.views
+    }

@@ -10,7 +10,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+# The whole-body views every atlas of ours has; an atlas may add others (side views, hand
+# charts), so a view name is checked for its form here and against the atlas in atlas_check.
 VIEWS: tuple[str, ...] = ("front", "back")
+MAX_VIEW_NAME = 40
 ZONE_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Free text is generous but bounded, so a pasted file cannot bloat a record.
 MAX_TEXT = 20_000
@@ -194,9 +197,10 @@ def check_enums(name: str, enum: type[E], values: Iterable[Any]) -> tuple[E, ...
 
 
 def check_view(name: str, value: Any) -> str:
-    if value not in VIEWS:
-        raise ValueError(f"{name}: {value!r} is not a view (front or back)")
-    return str(value)
+    """A view name in the atlas's spelling ("front", "hand-right-palmar")."""
+    if not isinstance(value, str) or not ZONE_ID_RE.match(value) or len(value) > MAX_VIEW_NAME:
+        raise ValueError(f"{name}: {value!r} is not a view name")
+    return value
 
 
 def check_zone_id(name: str, value: Any) -> str:

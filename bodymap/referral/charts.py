@@ -34,16 +34,18 @@ def chart_items(
 
     A tap mark charts its whole zone (share None); a stroke charts each zone it touches by
     charted_share of the fraction it covers, from `coverage(stroke)` (default:
-    model.summary.stroke_zones).
+    model.summary.stroke_zones). Zones of side views and closer charts are named by the
+    whole-body zone they count through; a fingertip patch on a hand chart charts its finger.
     """
+    from bodymap.geometry.lift import body_units
     from bodymap.model.summary import stroke_zones
 
     zones_of = coverage or (lambda stroke: stroke_zones(atlas, stroke))
-    items: list[PainItem] = [(m.zone, float(m.intensity), None) for m in chart.marks]
+    items: list[PainItem] = [(atlas.root(m.zone).id, float(m.intensity), None) for m in chart.marks]
     for stroke in chart.strokes:
         for zone_id, cov in zones_of(stroke).items():
-            share = charted_share(cov, atlas.zone(zone_id).area)
-            items.append((zone_id, float(stroke.intensity), share))
+            share = charted_share(cov, body_units(atlas, zone_id))
+            items.append((atlas.root(zone_id).id, float(stroke.intensity), share))
     return items
 
 

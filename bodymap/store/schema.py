@@ -128,7 +128,7 @@ def _item_table(name: str, *columns: Column) -> Table:
 
 marks = _item_table(
     "marks",
-    Column("view", String(10), nullable=False),
+    Column("view", String(40), nullable=False),
     Column("x", Float, nullable=False),
     Column("y", Float, nullable=False),
     Column("zone", String(64), nullable=False),
@@ -141,7 +141,7 @@ marks = _item_table(
 
 strokes = _item_table(
     "strokes",
-    Column("view", String(10), nullable=False),
+    Column("view", String(40), nullable=False),
     Column("points", LargeBinary, nullable=False),  # little-endian float64 x, y pairs
     Column("width", Float, nullable=False),
     Column("intensity", Integer, nullable=False),
@@ -153,7 +153,7 @@ strokes = _item_table(
 findings = _item_table(
     "findings",
     Column("kind", String(20), nullable=False),
-    Column("view", String(10), nullable=False),
+    Column("view", String(40), nullable=False),
     Column("x", Float, nullable=False),
     Column("y", Float, nullable=False),
     Column("zone", String(64), nullable=False),
@@ -164,7 +164,7 @@ findings = _item_table(
 
 arrows = _item_table(
     "arrows",
-    Column("view", String(10), nullable=False),
+    Column("view", String(40), nullable=False),
     Column("x1", Float, nullable=False),
     Column("y1", Float, nullable=False),
     Column("to_zone", String(64), nullable=False),

@@ -39,7 +39,7 @@ def mark(**kw):
         ({"point": (math.nan, 1.0)}, "point.x: nan is not a finite number"),
         ({"point": (1.0, math.inf)}, "point.y: inf is not a finite number"),
         ({"point": (1.0,)}, "point: expected an (x, y) pair"),
-        ({"view": "side"}, "view: 'side' is not a view"),
+        ({"view": "Side view"}, "view: 'Side view' is not a view name"),
         ({"zone": "Left Arm"}, "zone: 'Left Arm' is not a zone id"),
         ({"qualities": ()}, "qualities: at least one quality"),
         ({"qualities": ("itchy",)}, "qualities[0]: 'itchy' is not one of"),

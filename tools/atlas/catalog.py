@@ -161,3 +161,15 @@ def retired_entries() -> list[dict[str, object]]:
         for stem, now in RETIRED
         for side in ("right", "left")
     ]
+
+
+# The views in the order the window and the reports show them: (id, title, chart page).
+VIEWS: list[tuple[str, str, str]] = [
+    ("front", "Front", "body"),
+    ("back", "Back", "body"),
+]
+
+
+def view_entries() -> list[dict[str, object]]:
+    """The data file's "views" list."""
+    return [{"id": v, "title": title, "chart": chart} for v, title, chart in VIEWS]

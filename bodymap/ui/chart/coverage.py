@@ -10,6 +10,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from bodymap.geometry import Atlas
+from bodymap.geometry.lift import lifted_area, root_ids
 from bodymap.geometry.strokes import stroke_shape
 from bodymap.model import Chart, PainMark, Stroke
 from bodymap.model.summary import involved
@@ -167,38 +168,41 @@ class CoverageTracker:
         return set(self._involves.get(stroke_id, ()))
 
     def zones(self) -> set[str]:
-        """Zones with pain: tapped, or involved by a stroke (the reports' rule)."""
+        """Whole-body zones with pain: tapped, or involved by a stroke (the reports' rule),
+        zones of side views and closer charts counted through their parents."""
         marked = {z for z, n in self._mark_count.items() if n > 0}
-        return marked | {z for z, n in self._involved_count.items() if n > 0}
+        found = marked | {z for z, n in self._involved_count.items() if n > 0}
+        return root_ids(self.atlas, found)
+
+    def _fractions(self) -> dict[str, float]:
+        """Zone id -> fraction covered: 1 for a tapped zone, else the strokes' share of it."""
+        out = {z: 1.0 for z, n in self._mark_count.items() if n > 0}
+        for zone_id, area in self._zone_area.items():
+            out.setdefault(zone_id, area / self.atlas.zone(zone_id).area)
+        return out
 
     def covered_area(self, view: str | None = None) -> float:
-        """Area marked or shaded, grazes included: extent is area, not a count of zones."""
-        total = 0.0
-        marked = {z for z, n in self._mark_count.items() if n > 0}
-        for zone_id in marked | set(self._zone_geom):
-            zone = self.atlas.zone(zone_id)
-            if view is not None and zone.view != view:
-                continue
-            if self._mark_count.get(zone_id, 0) > 0:
-                total += zone.area
-            else:
-                total += self._zone_area[zone_id]
-        return total
+        """Area marked or shaded, grazes included: extent is area, not a count of zones.
+
+        On the whole-body views, closer views counted through their parents (geometry.lift).
+        """
+        return lifted_area(self.atlas, self._fractions(), view)
 
     def extent(self, view: str | None = None) -> float:
-        """Percent of the drawn body (one view, or all views) covered."""
+        """Percent of the drawn body (one whole-body view, or all of them) covered."""
         return 100.0 * self.covered_area(view) / self.atlas.body_area(view)
 
     def extent_with(self, view: str, points: Sequence[tuple[float, float]], width: float) -> float:
         """The whole-body extent if a stroke still being drawn were added (nothing is kept)."""
         # Not the cached outline: a stroke still growing would crowd finished strokes out.
-        added = 0.0
+        fractions = self._fractions()
         for zone_id, part in self._parts(view, stroke_shape(points, width, remember=False)).items():
             if self._mark_count.get(zone_id, 0) > 0:
                 continue  # a tapped zone already counts whole
             old = self._zone_geom.get(zone_id)
-            added += float(part.area if old is None else shapely.difference(part, old).area)
-        return 100.0 * (self.covered_area() + added) / self.atlas.body_area()
+            area = float(part.area if old is None else shapely.union(part, old).area)
+            fractions[zone_id] = area / self.atlas.zone(zone_id).area
+        return 100.0 * lifted_area(self.atlas, fractions) / self.atlas.body_area()
 
 
 _TREES: dict[int, dict] = {}
