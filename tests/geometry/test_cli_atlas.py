@@ -12,7 +12,7 @@ def test_zones_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert len(data) >= 80
     first = data[0]
-    assert set(first) == {"id", "label", "view", "side", "region", "area", "point"}
+    assert set(first) == {"id", "label", "view", "side", "region", "area", "point", "parent"}
     assert all(z["view"] == "back" for z in data)
 
 
