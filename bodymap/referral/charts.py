@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from bodymap.model import Chart, Stroke
 
 PainItem = tuple[str, float, float | None]
+# A PainItem and the qualities charted with it (Quality values: "aching", "numbness", ...).
+SymptomItem = tuple[str, float, float | None, tuple[str, ...]]
 
 # A stroke charts a zone fully once it covers a fingertip-sized patch of it: 100 viewBox units
 # squared is about 18 mm square on the built-in figure (960 units tall for about 1.7 m). A
@@ -27,10 +29,11 @@ def charted_share(coverage: float, zone_area: float) -> float:
     return min(1.0, coverage * zone_area / min(FINGERTIP_AREA, zone_area / 2))
 
 
-def chart_items(
+def chart_symptoms(
     chart: Chart, atlas: Atlas, coverage: Callable[[Stroke], dict[str, float]] | None = None
-) -> list[PainItem]:
-    """(zone id, intensity 0-10, share charted) for every tap mark and every zone a stroke touches.
+) -> list[SymptomItem]:
+    """(zone id, intensity 0-10, share charted, qualities) for every tap mark and every zone a
+    stroke touches.
 
     A tap mark charts its whole zone (share None); a stroke charts each zone it touches by
     charted_share of the fraction it covers, from `coverage(stroke)` (default:
@@ -41,12 +44,23 @@ def chart_items(
     from bodymap.model.summary import stroke_zones
 
     zones_of = coverage or (lambda stroke: stroke_zones(atlas, stroke))
-    items: list[PainItem] = [(atlas.root(m.zone).id, float(m.intensity), None) for m in chart.marks]
+    items: list[SymptomItem] = [
+        (atlas.root(m.zone).id, float(m.intensity), None, tuple(q.value for q in m.qualities))
+        for m in chart.marks
+    ]
     for stroke in chart.strokes:
         for zone_id, cov in zones_of(stroke).items():
             share = charted_share(cov, body_units(atlas, zone_id))
-            items.append((atlas.root(zone_id).id, float(stroke.intensity), share))
+            items.append((atlas.root(zone_id).id, float(stroke.intensity), share,
+                          (stroke.quality.value,)))  # fmt: skip
     return items
+
+
+def chart_items(
+    chart: Chart, atlas: Atlas, coverage: Callable[[Stroke], dict[str, float]] | None = None
+) -> list[PainItem]:
+    """(zone id, intensity 0-10, share charted) for every mark and stroke (see chart_symptoms)."""
+    return [item[:3] for item in chart_symptoms(chart, atlas, coverage)]
 
 
 def chart_pain(chart: Chart, atlas: Atlas) -> dict[str, float]:

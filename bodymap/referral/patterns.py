@@ -122,7 +122,8 @@ def _where(muscle: Any, tp: Any = None) -> str:
     return f"muscle {m!r} trigger point {t!r}"
 
 
-def _zone_ref(raw: Any, where: str) -> ZoneRef:
+def zone_ref(raw: Any, where: str) -> ZoneRef:
+    """A zone as written in a data file: an id string or {"stem": ..., "side": ...}."""
     if isinstance(raw, str):
         return ZoneRef(id=raw)
     if isinstance(raw, dict) and isinstance(raw.get("stem"), str):
@@ -132,14 +133,16 @@ def _zone_ref(raw: Any, where: str) -> ZoneRef:
     )
 
 
-def _zone_list(raw: dict, key: str, where: str) -> tuple[ZoneRef, ...]:
+def zone_list(raw: dict, key: str, where: str) -> tuple[ZoneRef, ...]:
+    """The zones listed under `key` (none when absent); ReferralDataError names the field."""
     value = raw.get(key, [])
     if not isinstance(value, list):
         raise ReferralDataError([f"{where} field {key!r}: expected a list of zones"])
-    return tuple(_zone_ref(z, f"{where} field {key!r}") for z in value)
+    return tuple(zone_ref(z, f"{where} field {key!r}") for z in value)
 
 
-def _str_tuple(raw: dict, key: str, where: str) -> tuple[str, ...]:
+def str_tuple(raw: dict, key: str, where: str) -> tuple[str, ...]:
+    """The strings listed under `key` (none when absent); ReferralDataError names the field."""
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ReferralDataError([f"{where} field {key!r}: expected a list of strings"])
@@ -153,12 +156,12 @@ def _trigger_point(raw: Any, muscle: dict) -> TriggerPoint:
     return TriggerPoint(
         id=raw["id"],
         name=str(raw.get("name", raw["id"])),
-        location=_zone_list(raw, "location", where),
-        primary=_zone_list(raw, "primary", where),
-        spillover=_zone_list(raw, "spillover", where),
-        rare=_zone_list(raw, "rare", where),
+        location=zone_list(raw, "location", where),
+        primary=zone_list(raw, "primary", where),
+        spillover=zone_list(raw, "spillover", where),
+        rare=zone_list(raw, "rare", where),
         pattern_side=str(raw.get("pattern_side", "same")),
-        symptoms=_str_tuple(raw, "symptoms", where),
+        symptoms=str_tuple(raw, "symptoms", where),
         note=str(raw.get("note", "")),
         status=raw.get("status"),
         spillover_status=raw.get("spillover_status"),
@@ -170,7 +173,7 @@ def _red_flag(raw: Any, where: str) -> RedFlag | None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise ReferralDataError([f"{where} field 'red_flag': expected an object with 'text'"])
-    zones = _zone_list(raw, "when_charted", f"{where} field 'red_flag'")
+    zones = zone_list(raw, "when_charted", f"{where} field 'red_flag'")
     return RedFlag(str(raw["text"]), str(raw.get("source", "")), str(raw.get("status", "")), zones)
 
 
@@ -186,10 +189,10 @@ def _muscle(raw: Any, index: int) -> Muscle:
         id=raw["id"],
         name=str(raw.get("name", raw["id"])),
         trigger_points=tuple(_trigger_point(tp, raw) for tp in tps),
-        sources=_str_tuple(raw, "sources", where),
+        sources=str_tuple(raw, "sources", where),
         status=str(raw.get("status", "")),
         ref=ref if isinstance(ref, int) else None,
-        aliases=_str_tuple(raw, "aliases", where),
+        aliases=str_tuple(raw, "aliases", where),
         red_flag=_red_flag(raw.get("red_flag"), where),
         note=str(raw.get("note", "")),
     )

@@ -13,7 +13,7 @@ and the rest of it counts as unexplained.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bodymap.referral.candidate import Candidate
@@ -68,17 +68,41 @@ def _membership(p: SidedPattern, w: RankWeights) -> dict[str, float]:
     return member
 
 
+def pattern_score(
+    member: Mapping[str, float],
+    primary: Sequence[str],
+    evidence: Mapping[str, float],
+    total: float,
+    missing_cost: float,
+    *,
+    fit: Callable[[str], float] | None = None,
+    extra: float = 0.0,
+) -> tuple[float, float] | None:
+    """(score, explained evidence) of one pattern, or None when it explains none of the chart.
+
+    `member`: zone -> how much of a charted zone there the pattern explains; `primary`: its
+    main zones, whose pain-free share costs `missing_cost`; `evidence`: zone -> weight, of
+    `total` in all (which may include evidence that is not a zone). `fit(zone)` (0..1) scales a
+    zone's explained part, e.g. by how well its charted qualities suit the pattern; `extra` is
+    explained evidence that is not a zone (such as the pattern's own charted trigger point).
+    """
+    explained = extra + sum(
+        e * member.get(z, 0.0) * (fit(z) if fit is not None else 1.0)
+        for z, e in evidence.items()
+        if z in member
+    )
+    if explained <= 0:
+        return None
+    free = sum(1 for z in primary if z not in evidence)
+    missing = free / len(primary) if primary else 0.0
+    return (explained / total) / (1.0 + missing_cost * missing), explained
+
+
 def _score(
     p: SidedPattern, evidence: Mapping[str, float], total: float, w: RankWeights
 ) -> tuple[float, float] | None:
     """(score, explained evidence), or None when the pattern explains none of the chart."""
-    member = _membership(p, w)
-    explained = sum(e * member.get(z, 0.0) for z, e in evidence.items())
-    if explained <= 0:
-        return None
-    free = sum(1 for z in p.primary if z not in evidence)
-    missing = free / len(p.primary) if p.primary else 0.0
-    return (explained / total) / (1.0 + w.missing * missing), explained
+    return pattern_score(_membership(p, w), p.primary, evidence, total, w.missing)
 
 
 def _flag(p: SidedPattern, charted: Iterable[str]) -> str | None:

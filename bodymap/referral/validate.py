@@ -29,7 +29,8 @@ def builtin_zone_ids() -> frozenset[str]:
     return frozenset(read_metadata_file(builtin_dir() / METADATA_FILE))
 
 
-def _zone_problems(ref: ZoneRef, known: Collection[str], where: str) -> Iterator[str]:
+def zone_problems(ref: ZoneRef, known: Collection[str], where: str) -> Iterator[str]:
+    """What is wrong with one zone reference against the atlas's zone ids (nothing if fine)."""
     if ref.id is not None:
         if ref.id not in known:
             yield f"{where}: unknown zone id {ref.id!r}"
@@ -51,7 +52,7 @@ def _tp_problems(m: Muscle, tp: TriggerPoint, known: Collection[str]) -> Iterato
         if name in ("location", "primary") and not refs:
             yield f"{where} field {name!r}: needs at least one zone"
         for ref in refs:
-            yield from _zone_problems(ref, known, f"{where} field {name!r}")
+            yield from zone_problems(ref, known, f"{where} field {name!r}")
     named = [(name, {str(r) for r in getattr(tp, name)}) for name in ("primary", "spillover")]
     rare = {str(r) for r in tp.rare}
     for name, zones in [("primary and spillover", named[0][1] & named[1][1])] + [
@@ -78,7 +79,7 @@ def _red_flag_problems(flag: RedFlag, where: str, known: Collection[str]) -> Ite
     if not flag.when_charted:
         yield f"{where}: needs 'when_charted', the zones whose pain makes the caution apply"
     for ref in flag.when_charted:
-        yield from _zone_problems(ref, known, f"{where} 'when_charted'")
+        yield from zone_problems(ref, known, f"{where} 'when_charted'")
 
 
 def _muscle_problems(m: Muscle, data: ReferralData, known: Collection[str]) -> Iterator[str]:

@@ -1,0 +1,1 @@
+"""Qt-free dermatomes and nerve territories, and "muscle, nerve root or nerve?" rankings."""

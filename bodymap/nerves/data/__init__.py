@@ -1,0 +1,1 @@
+"""Built-in dermatome, nerve-territory and red-flag data files (JSON)."""
