@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 SOURCES := pyproject.toml setup.py
-CORE := bodymap/geometry bodymap/model bodymap/store bodymap/export bodymap/ops bodymap/referral bodymap/analysis bodymap/cli bodymap/files
+CORE := bodymap/geometry bodymap/model bodymap/store bodymap/export bodymap/ops bodymap/referral bodymap/nerves bodymap/analysis bodymap/cli bodymap/files
 
 .PHONY: run test lint typecheck pytest bench clean atlas
 

@@ -12,6 +12,7 @@ from bodymap.cli import (
     atlas_cmds,
     clinic_cmds,
     crypt_cmds,
+    explain_cmds,
     export_cmds,
     gui_cmds,
     records_cmds,
@@ -21,7 +22,8 @@ from bodymap.cli.context import CliContext, CliError, file_error
 
 # Each module adds its subcommands with register(subparsers); order sets the help listing.
 COMMAND_MODULES = [
-    atlas_cmds, records_cmds, crypt_cmds, export_cmds, referral_cmds, clinic_cmds, gui_cmds,
+    atlas_cmds, records_cmds, crypt_cmds, export_cmds, referral_cmds, explain_cmds, clinic_cmds,
+    gui_cmds,
 ]  # fmt: skip
 
 

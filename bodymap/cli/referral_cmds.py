@@ -6,7 +6,7 @@ import argparse
 import difflib
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bodymap.cli.context import CliContext, CliError
 from bodymap.referral import (
@@ -23,20 +23,16 @@ from bodymap.referral import (
 from bodymap.referral.explain import zone_words
 from bodymap.referral.resolve import resolve_zones
 
+if TYPE_CHECKING:
+    from bodymap.model import Visit
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("referrals", help="rank the muscles whose trigger points could cause pain")
     p.add_argument(
         "zones", nargs="*", metavar="ZONE_ID", help="painful zones (see `bodymap zones`)"
     )
-    p.add_argument("--visit", metavar="VISIT_ID", help="use a charted visit instead of zone ids")
-    slot = p.add_mutually_exclusive_group()
-    slot.add_argument("--pre", dest="slot", action="store_const", const="pre", default="pre",
-                      help="the visit's chart before treatment (default)")  # fmt: skip
-    slot.add_argument("--post", dest="slot", action="store_const", const="post",
-                      help="the visit's chart after treatment")  # fmt: skip
-    p.add_argument("--top", type=int, default=10, metavar="N", help="show the best N (default 10)")
-    p.add_argument("--json", action="store_true", help="print a JSON array, best first")
+    add_chart_args(p, "print a JSON array, best first")
     p.add_argument("--referrals", metavar="PATH", help="a custom referral data file")
     p.add_argument("--unverified", action="store_true",
                    help="also rank patterns marked unverified (status U), left out by default")  # fmt: skip
@@ -49,6 +45,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_muscle)
 
 
+def add_chart_args(p: argparse.ArgumentParser, json_help: str) -> None:
+    """--visit with --pre/--post, --top and --json: a ranking of zone ids or of a visit."""
+    p.add_argument("--visit", metavar="VISIT_ID", help="use a charted visit instead of zone ids")
+    slot = p.add_mutually_exclusive_group()
+    slot.add_argument("--pre", dest="slot", action="store_const", const="pre", default="pre",
+                      help="the visit's chart before treatment (default)")  # fmt: skip
+    slot.add_argument("--post", dest="slot", action="store_const", const="post",
+                      help="the visit's chart after treatment")  # fmt: skip
+    p.add_argument("--top", type=int, default=10, metavar="N", help="show the best N (default 10)")
+    p.add_argument("--json", action="store_true", help=json_help)
+
+
+def check_chart_args(args: argparse.Namespace) -> None:
+    """Zone ids or a visit (not both), and a --top of at least 1."""
+    if bool(args.zones) == bool(args.visit):
+        raise CliError("give painful zone ids or --visit VISIT_ID (not both)", status=2)
+    if args.top < 1:
+        raise CliError("--top must be at least 1", status=2)
+
+
 def _data(args: argparse.Namespace, ctx: CliContext) -> ReferralData:
     try:
         return load_referrals(args.referrals, known_zone_ids={z.id for z in ctx.atlas.zones})
@@ -57,29 +73,40 @@ def _data(args: argparse.Namespace, ctx: CliContext) -> ReferralData:
         raise CliError(f"the referral data is not valid ({exc.source}):\n  {lines}") from None
 
 
-def _zone_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
+def check_zone_ids(zone_ids: list[str], ctx: CliContext) -> list[str]:
+    """The zone ids, or a CliError naming each unknown one with the closest real ids."""
     atlas = ctx.atlas
-    unknown = [z for z in args.zones if not atlas.has_zone(z)]
+    unknown = [z for z in zone_ids if not atlas.has_zone(z)]
     if unknown:
         ids = [z.id for z in atlas.zones]
         hints = {z: difflib.get_close_matches(z, ids, n=3) for z in unknown}
         text = "; ".join(f"{z!r}" + (f" (did you mean {', '.join(h)}?)" if h else "")
                          for z, h in hints.items())  # fmt: skip
         raise CliError(f"unknown zone id {text}")
-    return {atlas.root(z).id: 1.0 for z in args.zones}
+    return zone_ids
+
+
+def _zone_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
+    """Each zone charted fully; a zone of a closer view counts through its whole-body zone."""
+    return {ctx.atlas.root(z).id: 1.0 for z in check_zone_ids(args.zones, ctx)}
+
+
+def load_visit(ctx: CliContext, visit_id: str) -> Visit:
+    """The visit with this id, or a CliError a user can act on."""
+    from bodymap.store import NotFoundError, StoreError
+
+    try:
+        return ctx.store.get_visit(visit_id)
+    except NotFoundError:
+        raise CliError(f"no visit with id {visit_id}") from None
+    except StoreError as exc:
+        raise CliError(f"cannot read the database: {exc}") from None
 
 
 def _visit_pain(args: argparse.Namespace, ctx: CliContext) -> dict[str, float]:
     from bodymap.referral.charts import chart_pain
-    from bodymap.store import NotFoundError, StoreError
 
-    try:
-        visit = ctx.store.get_visit(args.visit)
-    except NotFoundError:
-        raise CliError(f"no visit with id {args.visit}") from None
-    except StoreError as exc:
-        raise CliError(f"cannot read the database: {exc}") from None
-    return chart_pain(visit.chart(args.slot), ctx.atlas)
+    return chart_pain(load_visit(ctx, args.visit).chart(args.slot), ctx.atlas)
 
 
 def _candidate_json(c: Candidate) -> dict[str, Any]:
@@ -112,10 +139,7 @@ def _print_candidates(cands: list[Candidate]) -> None:
 
 
 def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
-    if bool(args.zones) == bool(args.visit):
-        raise CliError("give painful zone ids or --visit VISIT_ID (not both)", status=2)
-    if args.top < 1:
-        raise CliError("--top must be at least 1", status=2)
+    check_chart_args(args)
     data = _data(args, ctx)
     pain = _visit_pain(args, ctx) if args.visit else _zone_pain(args, ctx)
     atlas = ctx.atlas

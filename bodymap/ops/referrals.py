@@ -29,7 +29,7 @@ from bodymap.referral import (
     resolve_pattern,
     sided_patterns,
 )
-from bodymap.referral.charts import chart_items, chart_pain
+from bodymap.referral.charts import SymptomItem, chart_pain, chart_symptoms
 from bodymap.referral.resolve import SIDES, side_of_zone
 
 
@@ -66,8 +66,8 @@ class PainCache:
         self.atlas = atlas
         self._coverage: dict[tuple, dict[str, float]] = {}
 
-    def pain(self, chart: Chart) -> dict[str, float]:
-        """Zone id -> pain weight, equal to chart_pain(chart, atlas)."""
+    def symptoms(self, chart: Chart) -> list[SymptomItem]:
+        """chart_symptoms(chart, atlas), each stroke's zones cut once per stroke shape."""
         keep: dict[tuple, dict[str, float]] = {}
 
         def coverage(stroke: Stroke) -> dict[str, float]:
@@ -76,9 +76,13 @@ class PainCache:
             keep[key] = cov if cov is not None else stroke_zones(self.atlas, stroke)
             return keep[key]
 
-        items = chart_items(chart, self.atlas, coverage)
+        items = chart_symptoms(chart, self.atlas, coverage)
         self._coverage = keep  # forget strokes no longer on the chart
-        return pain_weights(items)
+        return items
+
+    def pain(self, chart: Chart) -> dict[str, float]:
+        """Zone id -> pain weight, equal to chart_pain(chart, atlas)."""
+        return pain_weights(item[:3] for item in self.symptoms(chart))
 
 
 def possible_sources(

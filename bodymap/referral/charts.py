@@ -56,13 +56,6 @@ def chart_symptoms(
     return items
 
 
-def chart_items(
-    chart: Chart, atlas: Atlas, coverage: Callable[[Stroke], dict[str, float]] | None = None
-) -> list[PainItem]:
-    """(zone id, intensity 0-10, share charted) for every mark and stroke (see chart_symptoms)."""
-    return [item[:3] for item in chart_symptoms(chart, atlas, coverage)]
-
-
 def chart_pain(chart: Chart, atlas: Atlas) -> dict[str, float]:
     """Zone id -> pain weight for a chart, ready for rank_sources."""
-    return pain_weights(chart_items(chart, atlas))
+    return pain_weights(item[:3] for item in chart_symptoms(chart, atlas))

@@ -10,7 +10,18 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[2] / "bodymap"
-CORE = ["geometry", "model", "store", "export", "ops", "referral", "analysis", "cli", "files"]
+CORE = [
+    "geometry",
+    "model",
+    "store",
+    "export",
+    "ops",
+    "referral",
+    "nerves",
+    "analysis",
+    "cli",
+    "files",
+]
 # Which third-party libraries each core package may import (beyond the standard library).
 ALLOWED_ONLY_IN = {
     "reportlab": {"export"},
